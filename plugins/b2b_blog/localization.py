@@ -1,0 +1,89 @@
+"""Dates, language names and theme catalogs, with Babel so no system locale is needed."""
+
+from __future__ import annotations
+
+import gettext
+import logging
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale
+from babel.core import get_global
+from babel.dates import format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from . import settings as plugin_settings
+
+logger = logging.getLogger(__name__)
+
+DOMAIN = "messages"
+
+
+def long_date(settings: dict, value: date, lang: str) -> str:
+    """'vendredi 25 novembre 2016', 'Friday 25 November 2016'."""
+    pattern = plugin_settings.get(settings, "B2B_DATE_PATTERNS").get(lang, "EEEE d MMMM y")
+    return format_date(value, pattern, locale=lang)
+
+
+def iso_date(value: date) -> str:
+    return value.isoformat()
+
+
+def language_name(lang: str, in_lang: str | None = None) -> str:
+    """The name of `lang`, in `in_lang` (its own name by default): 'English', 'anglais'."""
+    return Locale.parse(in_lang or lang).languages.get(lang, lang)
+
+
+def og_locale(settings: dict, lang: str) -> str:
+    """Open Graph wants a territory: fr -> fr_FR, en -> en_GB (from the settings, else CLDR)."""
+    configured = plugin_settings.get(settings, "B2B_LOCALES").get(lang)
+    if configured:
+        return configured
+    likely = get_global("likely_subtags").get(lang, lang)
+    locale = Locale.parse(likely)
+    return f"{locale.language}_{locale.territory}" if locale.territory else lang
+
+
+def catalogs_source(theme: str) -> Path:
+    return Path(theme) / "translations"
+
+
+def compile_catalogs(source: Path, target: Path) -> list[Path]:
+    """Compile every `.po` under `source` into `target`, skipping those already up to date."""
+    written = []
+    for po_path in sorted(source.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+        relative = po_path.relative_to(source).with_suffix(".mo")
+        mo_path = target / relative
+        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+            continue
+        with po_path.open("rb") as handle:
+            catalog = read_po(handle, locale=relative.parts[0])
+        mo_path.parent.mkdir(parents=True, exist_ok=True)
+        with mo_path.open("wb") as handle:
+            write_mo(handle, catalog)
+        written.append(mo_path)
+    return written
+
+
+def prepare_catalogs(settings: dict) -> None:
+    """Compile the theme's catalogs into the cache, where i18n_subsites will look."""
+    if settings.get("I18N_GETTEXT_LOCALEDIR"):
+        return
+    target = Path(settings["CACHE_PATH"]) / "locale"
+    compile_catalogs(catalogs_source(settings["THEME"]), target)
+    settings["I18N_GETTEXT_LOCALEDIR"] = str(target)
+
+
+@lru_cache(maxsize=None)
+def _translations(localedir: str, lang: str) -> gettext.NullTranslations:
+    return gettext.translation(DOMAIN, localedir, [lang], fallback=True)
+
+
+def translate_in(settings: dict, lang: str, message: str, **variables) -> str:
+    """A theme string in a language other than the page's (the switcher speaks the target's)."""
+    localedir = settings.get("I18N_GETTEXT_LOCALEDIR", "")
+    text = _translations(localedir, lang).gettext(message)
+    return text % variables if variables else text
+

@@ -1,0 +1,28 @@
+"""What every post carries beyond Pelican's fields: its kind and its reading time."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from pelican.contents import Article
+
+from . import settings as plugin_settings
+
+_TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def word_count(html: str) -> int:
+    return len(_WORD.findall(_TAG.sub(" ", html)))
+
+
+def enrich_post(content) -> None:
+    """Set the post's kind (its header's, else the default) and reading time in minutes."""
+    if not isinstance(content, Article):
+        return
+    settings = content.settings
+    content.kind = getattr(content, "kind", None) or plugin_settings.get(settings, "B2B_DEFAULT_KIND")
+    words = word_count(content._content or "")
+    content.word_count = words
+    content.reading_time = max(1, math.ceil(words / plugin_settings.get(settings, "B2B_WORDS_PER_MINUTE")))

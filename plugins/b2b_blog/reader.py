@@ -1,0 +1,109 @@
+"""Markdown reader that knows each post's language from its folder and checks the header."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from pelican.readers import MarkdownReader
+
+from . import settings as plugin_settings
+from . import sites
+from .problems import ContentError, Problem, problems
+
+logger = logging.getLogger(__name__)
+
+# A file needs at least these fields to be a post or a page.
+REQUIRED_FIELDS = ("title",)
+
+
+class BlogMarkdownReader(MarkdownReader):
+    """Reads a post, fills its language from its folder and records every mistake."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._file_problems: list[Problem] = []
+        self._relative_path = ""
+
+    def read(self, source_path: str):
+        relative = os.path.relpath(source_path, self.settings["PATH"])
+        self._file_problems = []
+        self._relative_path = relative
+        content, metadata = self._read_checked(source_path)
+        self._check_language(metadata)
+        self._check_header(metadata)
+        self._check_kind(metadata)
+        if self._file_problems:
+            for problem in self._file_problems:
+                problems.add(problem)
+            raise ContentError("; ".join(str(problem) for problem in self._file_problems))
+        return content, metadata
+
+    def process_metadata(self, name, value):
+        """Record a value Pelican cannot parse (a bad date, say) instead of failing."""
+        try:
+            return super().process_metadata(name, value)
+        except Exception as error:  # noqa: BLE001 - any parse error is the author's to fix
+            self._report(name, f"cannot read {value!r}: {error}", _FIXES.get(name, "correct the value"))
+            return value
+
+    def _read_checked(self, source_path: str):
+        try:
+            with open(source_path, "rb") as handle:
+                raw = handle.read()
+            raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            self._report("encoding", f"the file is not valid UTF-8 (byte {error.start})",
+                         "save the file as UTF-8 in your editor")
+            return "", {}
+        if not raw.strip():
+            self._report("file", "the file is empty", "write a metadata header and a text, or delete the file")
+            return "", {}
+        return super().read(source_path)
+
+    def _check_header(self, metadata: dict) -> None:
+        for field in REQUIRED_FIELDS:
+            if not metadata.get(field):
+                self._report(field, "the metadata header has no title (missing or malformed header)",
+                             "start the file with lines like 'Title: My post' and 'Date: 2024-05-01', "
+                             "then a blank line")
+
+    def _check_language(self, metadata: dict) -> None:
+        languages = sites.languages(self.settings)
+        folder = self._relative_path.replace(os.sep, "/").split("/")[0]
+        folder_lang = folder if folder in languages else None
+        lang = metadata.get("lang")
+        if lang and lang not in languages:
+            self._report("lang", f"no site is configured for the language '{lang}' "
+                                 f"(configured: {', '.join(languages)})",
+                         "use one of the configured languages, or add the language to I18N_SUBSITES")
+        elif lang and folder_lang and lang != folder_lang:
+            self._report("lang", f"'Lang: {lang}' contradicts the folder content/{folder_lang}/",
+                         f"remove the Lang line (the folder says {folder_lang}) or move the file "
+                         f"to content/{lang}/")
+        elif not lang and folder_lang:
+            metadata["lang"] = folder_lang
+        elif not lang:
+            self._report("lang", f"the file is outside the language folders ({', '.join(languages)})",
+                         "move it into content/<lang>/ or add a 'Lang:' line")
+
+    def _check_kind(self, metadata: dict) -> None:
+        kinds = plugin_settings.get(self.settings, "B2B_KINDS")
+        kind = metadata.get("kind")
+        if kind is not None and kind not in kinds:
+            self._report("kind", f"unknown kind '{kind}'", f"use one of: {', '.join(kinds)}")
+
+    def _report(self, field: str, message: str, fix: str) -> None:
+        self._file_problems.append(Problem(self._relative_path, field, message, fix))
+
+
+_FIXES = {
+    "date": "write the date as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2024-05-01 09:00",
+    "modified": "write the date as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2024-05-01 09:00",
+}
+
+
+def add_reader(readers) -> None:
+    """Use our reader for every Markdown extension."""
+    for extension in BlogMarkdownReader.file_extensions:
+        readers.reader_classes[extension] = BlogMarkdownReader

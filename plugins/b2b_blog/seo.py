@@ -1,0 +1,58 @@
+"""Structured data for search engines: JSON-LD of a post and its translations."""
+
+from __future__ import annotations
+
+import json
+
+from markupsafe import Markup
+
+from . import sites
+
+
+def _is_original(article, translations) -> bool:
+    """The earliest version is the original; on the same day, the main language's."""
+    main = sites.main_lang(article.settings)
+    def rank(item):
+        return (item.date, item.lang != main)
+    return all(rank(article) <= rank(other) for other in translations)
+
+
+def _post_url(context, article) -> str:
+    return sites.absolute(context, sites.site_url(context, article.lang, article.url))
+
+
+def _translation_url(context, translation) -> str:
+    # i18n_subsites rewrote the translation's URL relative to this site.
+    here = sites.site_url(context, context["DEFAULT_LANG"], translation.url)
+    return sites.absolute(context, here)
+
+
+def blog_posting(context, article) -> Markup:
+    """The JSON-LD `BlogPosting` of a post, linked to its translations."""
+    translations = [t for t in getattr(article, "translations", []) if t.lang != article.lang]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "BlogPosting",
+        "headline": Markup(article.title).striptags(),
+        "inLanguage": article.lang,
+        "url": _post_url(context, article),
+        "datePublished": article.date.isoformat(),
+        "author": {"@type": "Organization", "name": context.get("AUTHOR") or context["SITENAME"]},
+        "publisher": {"@type": "Organization", "name": context["SITENAME"]},
+        "wordCount": getattr(article, "word_count", None),
+    }
+    if getattr(article, "modified", None):
+        data["dateModified"] = article.modified.isoformat()
+    if getattr(article, "summary", None):
+        data["description"] = Markup(article.summary).striptags()
+    if translations:
+        links = [{"@type": "BlogPosting", "url": _translation_url(context, t), "inLanguage": t.lang}
+                 for t in translations]
+        if _is_original(article, translations):
+            data["workTranslation"] = links
+        else:
+            originals = [t for t in translations if _is_original(t, [article, *translations])]
+            data["translationOfWork"] = [link for link, t in zip(links, translations) if t in originals]
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    # Keep a post's text from closing the script element.
+    return Markup(text.replace("</", "<\\/"))

@@ -1,0 +1,53 @@
+"""Every setting of the plugin, with its default; the user's value wins."""
+
+from __future__ import annotations
+
+from typing import Any
+
+DEFAULTS: dict[str, Any] = {
+    # Reading speed used for the reading time shown on posts.
+    "B2B_WORDS_PER_MINUTE": 200,
+    # Kind of a post that names none.
+    "B2B_DEFAULT_KIND": "point-of-view",
+    # Kinds of posts: key -> language -> label and slug.
+    "B2B_KINDS": {
+        "point-of-view": {
+            "fr": {"label": "Point de vue", "slug": "point-de-vue"},
+            "en": {"label": "Point of view", "slug": "point-of-view"},
+        },
+        "reading-notes": {
+            "fr": {"label": "Notes de lecture", "slug": "notes-de-lecture"},
+            "en": {"label": "Reading notes", "slug": "reading-notes"},
+        },
+        "testimony": {
+            "fr": {"label": "Témoignage", "slug": "temoignage"},
+            "en": {"label": "Testimony", "slug": "testimony"},
+        },
+        "news": {
+            "fr": {"label": "Actualité", "slug": "actualite"},
+            "en": {"label": "News", "slug": "news"},
+        },
+        "agenda": {
+            "fr": {"label": "Agenda", "slug": "agenda"},
+            "en": {"label": "Agenda", "slug": "agenda"},
+        },
+    },
+    # Per language: the folder name of each listing and of the feeds.
+    "B2B_SECTIONS": {
+        "fr": {"kinds": "rubriques", "topics": "themes"},
+        "en": {"kinds": "kinds", "topics": "topics"},
+    },
+    # Babel date pattern per language; the default prints 'vendredi 25 novembre 2016'.
+    "B2B_DATE_PATTERNS": {},
+    # Locale with territory per language, for og:locale.
+    "B2B_LOCALES": {"fr": "fr_FR", "en": "en_GB"},
+    "B2B_FEED_PATH": "feeds/atom.xml",
+    # Warnings (e.g. a post with no topic) stop the build when true.
+    "B2B_WARNINGS_ARE_ERRORS": False,
+}
+
+
+def get(settings: dict, name: str) -> Any:
+    """The user's value of a plugin setting, else its default."""
+    return settings.get(name, DEFAULTS[name])
+

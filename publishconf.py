@@ -1,0 +1,14 @@
+"""Settings for publishing: the local settings plus absolute URLs and strict checks."""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: E402, F403
+
+SITE_ORIGIN = os.environ.get("BLOG_SITE_ORIGIN", SITE_ORIGIN)  # noqa: F405
+SITEURL = SITE_ORIGIN
+RELATIVE_URLS = False
+DELETE_OUTPUT_DIRECTORY = True
+PUBLISH_TARGET = os.environ.get("BLOG_PUBLISH_TARGET", PUBLISH_TARGET)  # noqa: F405
+B2B_WARNINGS_ARE_ERRORS = True

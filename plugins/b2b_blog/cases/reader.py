@@ -1,0 +1,250 @@
+"""Read one edition file into an Edition, collecting every author mistake."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+import markdown
+
+from ..problems import Problem
+from .header import Field, split_header
+from .model import Edition, Exhibit, TeachingNote
+from .paths import Refused, resolve_inside
+
+LEVELS = ("introductory", "intermediate", "advanced")
+ACCESS = ("restricted", "public")
+# Field -> example value, shown in the fix when the field is missing.
+REQUIRED = {
+    "title": "The title of the case",
+    "lang": "fr",
+    "authors": "Claire Dumont; Idris Benali",
+    "abstract": "One paragraph for the case list",
+    "objectives": "one learning objective per indented line",
+    "topics": "kam, partnerships",
+    "industry": "Glass packaging",
+    "country": "France",
+    "year": "2024",
+    "audience": "Master's students, sales managers",
+    "level": "intermediate",
+    "date": "2025-01-15",
+    "reference": "RB-2025-01-FR",
+    "licence": "CC BY-NC-SA 4.0",
+}
+OPTIONAL = ("exhibits", "teaching_note", "teaching_note_access")
+YEAR = re.compile(r"^\d{4}$")
+
+
+def markdown_to_html(text: str) -> str:
+    """Convert case or note Markdown the same way everywhere (no smart quotes)."""
+    return markdown.markdown(text, extensions=["extra", "toc", "sane_lists"])
+
+
+def read_edition(
+    source: Path, rel: str, case_id: str, languages: list[str], known_topics: set[str]
+) -> tuple[Edition | None, list[Problem]]:
+    """Return the edition in `source` (None if it has problems) and its problems."""
+    reader = _EditionReader(source, rel, case_id, languages, known_topics)
+    return reader.read(), reader.problems
+
+
+def _key(field: str) -> str:
+    """The header key as authors write it: exhibits -> Exhibits."""
+    return field.capitalize()
+
+
+class _EditionReader:
+    """Checks one edition field by field, recording a Problem for each mistake."""
+
+    def __init__(
+        self, source: Path, rel: str, case_id: str, languages: list[str], topics: set[str]
+    ) -> None:
+        self.source, self.rel, self.case_id = source, rel, case_id
+        self.languages, self.known_topics = languages, topics
+        self.folder = source.parent
+        self.problems: list[Problem] = []
+        self.fields: dict[str, Field] = {}
+
+    def problem(self, field: str, message: str, fix: str, line: int | None = None) -> None:
+        """Record a mistake; every fix names the case so authors find it in a long log."""
+        self.problems.append(
+            Problem(self.rel, field, message, f"in case '{self.case_id}', {fix}", line))
+
+    def read(self) -> Edition | None:
+        """Parse and check the whole file."""
+        text = self.decode()
+        if text is None:
+            return None
+        self.fields, body = split_header(text)
+        for key, field in self.fields.items():
+            if key not in REQUIRED and key not in OPTIONAL:
+                known = ", ".join(_key(name) for name in [*REQUIRED, *OPTIONAL])
+                self.problem(key, f"unknown field '{_key(key)}'",
+                             f"fix the spelling or remove it (known fields: {known})",
+                             field.line)
+        values = {name: self.required(name) for name in REQUIRED}
+        edition = dict(
+            lang=self.lang(values["lang"]),
+            authors=self.split(values["authors"], ";"),
+            objectives=tuple(values["objectives"].lines) if values["objectives"] else (),
+            topics=self.topics(values["topics"]),
+            year=self.year(values["year"]),
+            level=self.level(values["level"]),
+            date=self.date(values["date"]),
+            exhibits=self.exhibits(),
+            teaching_note=self.teaching_note(),
+        )
+        for name in ("title", "abstract", "industry", "country", "audience",
+                     "reference", "licence"):
+            edition[name] = values[name].text if values[name] else ""
+        if not body.strip():
+            self.problem("edition", "the case text after the header is empty",
+                         f"write the case text after a blank line below the header of "
+                         f"{self.source.name}")
+        if self.problems:
+            return None
+        return Edition(case_id=self.case_id, source=self.source, body_markdown=body,
+                       body_html=markdown_to_html(body), **edition)
+
+    def decode(self) -> str | None:
+        """The file as text, or None after recording why it cannot be read."""
+        raw = self.source.read_bytes()
+        if not raw.strip():
+            self.problem("edition", "the edition file is empty",
+                         f"write the header and the case text in {self.source.name}, "
+                         "or delete it")
+            return None
+        try:
+            # utf-8-sig: a byte-order mark left by some editors is harmless.
+            return raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = raw[: error.start].count(b"\n") + 1
+            self.problem("edition", f"the file is not valid UTF-8 (byte {error.start})",
+                         f"save {self.source.name} as UTF-8 in your editor", line)
+            return None
+
+    def required(self, name: str) -> Field | None:
+        """The field, or None after recording that it is missing or empty."""
+        field = self.fields.get(name)
+        if field is None or not field.lines:
+            state = "is empty" if field else "is missing"
+            self.problem(name, f"required field '{_key(name)}' {state}",
+                         f"add a line '{_key(name)}: {REQUIRED[name]}' to the header of "
+                         f"{self.source.name}", field.line if field else None)
+            return None
+        return field
+
+    def split(self, field: Field | None, separator: str) -> tuple[str, ...]:
+        """Items of a separated list, over all its lines, without blanks."""
+        if field is None:
+            return ()
+        items = separator.join(field.lines).split(separator)
+        return tuple(item.strip() for item in items if item.strip())
+
+    def lang(self, field: Field | None) -> str:
+        """The edition language, one of the site languages."""
+        if field and field.text not in self.languages:
+            self.problem("lang", f"unknown language '{field.text}'",
+                         f"use one of the site languages: {', '.join(self.languages)}",
+                         field.line)
+        return field.text if field else ""
+
+    def topics(self, field: Field | None) -> tuple[str, ...]:
+        """Topic keys, each from the blog's vocabulary."""
+        topics = tuple(dict.fromkeys(topic.lower() for topic in self.split(field, ",")))
+        unknown = [topic for topic in topics if topic not in self.known_topics]
+        if field and unknown:
+            self.problem("topics", f"unknown topic(s): {', '.join(unknown)}",
+                         f"use known topics only: {', '.join(sorted(self.known_topics))}",
+                         field.line)
+        return topics
+
+    def year(self, field: Field | None) -> int:
+        """The year the case is set in."""
+        if field and not YEAR.match(field.text):
+            self.problem("year", f"Year '{field.text}' is not a four-digit year",
+                         "write the year the case is set in, e.g. 'Year: 2024'", field.line)
+            return 0
+        return int(field.text) if field else 0
+
+    def level(self, field: Field | None) -> str:
+        """The level of the case, from a fixed list."""
+        level = field.text.lower() if field else ""
+        if field and level not in LEVELS:
+            self.problem("level", f"unknown level '{field.text}'",
+                         f"use one of: {', '.join(LEVELS)}", field.line)
+        return level
+
+    def date(self, field: Field | None) -> datetime.date:
+        """The publication date; a time of day, as Pelican allows, is accepted and dropped."""
+        if field:
+            try:
+                return datetime.datetime.fromisoformat(field.text).date()
+            except ValueError:
+                self.problem("date", f"Date '{field.text}' is not an ISO date",
+                             "write the publication date as YYYY-MM-DD, e.g. 2025-01-15",
+                             field.line)
+        return datetime.date.min
+
+    def path(self, field: str, written: str, line: int) -> Path | None:
+        """A file of the case folder, or None after recording why it is refused."""
+        found = resolve_inside(self.folder, written)
+        if not isinstance(found, Refused):
+            return found
+        if found.escapes:
+            fix = (f"copy the file into {self.folder.name}/ and give its path relative "
+                   "to the case folder, e.g. exhibits/data.csv")
+        else:
+            fix = (f"add the file {self.folder.name}/{written} or correct the path in "
+                   f"{self.source.name}")
+        self.problem(field, found.message, fix, line)
+        return None
+
+    def exhibits(self) -> tuple[Exhibit, ...]:
+        """Exhibits from 'path | title' lines; their file names must differ."""
+        field = self.fields.get("exhibits")
+        exhibits: dict[str, Exhibit] = {}
+        for text, line in zip(field.lines, field.numbers) if field else ():
+            written, bar, title = (part.strip() for part in text.partition("|"))
+            if not bar or not title:
+                self.problem("exhibit", f"exhibit line '{text}' has no title",
+                             "write each exhibit as 'path | title'", line)
+                continue
+            source = self.path("exhibit", written, line)
+            if source is None:
+                continue
+            if source.name in exhibits:
+                self.problem("exhibit", f"two exhibits are named '{source.name}'",
+                             "rename one file: downloads put exhibits in one folder", line)
+                continue
+            exhibits[source.name] = Exhibit(source, source.name, title)
+        return tuple(exhibits.values())
+
+    def teaching_note(self) -> TeachingNote | None:
+        """The teaching note and whether it is restricted."""
+        field = self.fields.get("teaching_note")
+        access = self.fields.get("teaching_note_access")
+        if field is None or not field.lines:
+            if access:
+                self.problem("teaching_note_access", "Teaching_note_access is set but "
+                             "there is no Teaching_note", "add the Teaching_note path or "
+                             "remove Teaching_note_access", access.line)
+            return None
+        source = self.path("teaching_note", field.text, field.line)
+        beside_editions = source and source.resolve().parent == self.folder.resolve()
+        if beside_editions and source.suffix == ".md":
+            # Every *.md at the top of the folder is published as an edition.
+            self.problem("teaching_note", "the teaching note sits beside the editions, so "
+                         "it would be published as one", "move it into notes/ and update "
+                         "Teaching_note", field.line)
+            source = None
+        if access is None or access.text.lower() not in ACCESS:
+            state = f"'{access.text}' is not valid" if access else "is missing"
+            self.problem("teaching_note_access", f"Teaching_note_access {state}",
+                         "add 'Teaching_note_access: restricted' (or public)",
+                         access.line if access else field.line)
+            return None
+        if source is None:
+            return None
+        return TeachingNote(source, restricted=access.text.lower() == "restricted")

@@ -1,0 +1,45 @@
+"""Fixed wording of PDFs, README files and citations, per site language."""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    "fr": {
+        "kind": "Étude de cas",
+        "reference": "Référence",
+        "published": "Publication",
+        "licence": "Licence",
+        "level": "Niveau",
+        "citation": "Citation suggérée",
+        "exhibits": "Annexes",
+        "exhibits_note": "Les annexes sont fournies avec l'étude de cas, dans son archive.",
+        "page": "Page ",
+        "of": " sur ",
+        "files": "Fichiers de l'archive et empreintes SHA-256 :",
+        "teaching_case": "Étude de cas",
+        "introductory": "débutant",
+        "intermediate": "intermédiaire",
+        "advanced": "avancé",
+    },
+    "en": {
+        "kind": "Teaching case",
+        "reference": "Reference",
+        "published": "Published",
+        "licence": "Licence",
+        "level": "Level",
+        "citation": "Suggested citation",
+        "exhibits": "Exhibits",
+        "exhibits_note": "The exhibits are provided with the case, in its download archive.",
+        "page": "Page ",
+        "of": " / ",
+        "files": "Files in this archive and their SHA-256 checksums:",
+        "teaching_case": "Teaching case",
+        "introductory": "introductory",
+        "intermediate": "intermediate",
+        "advanced": "advanced",
+    },
+}
+
+
+def labels(lang: str) -> dict[str, str]:
+    """The wording for `lang`; English for a language not translated yet."""
+    return LABELS.get(lang, LABELS["en"])

@@ -1,0 +1,172 @@
+"""Tasks for writing, building, checking and publishing the blog (run `invoke --list`)."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import os
+import shlex
+import shutil
+import sys
+from pathlib import Path
+
+from invoke import task
+
+ROOT = Path(__file__).resolve().parent
+PYBABEL = f"{shlex.quote(sys.executable)} -m babel.messages.frontend"
+sys.path.insert(0, str(ROOT / "plugins"))
+
+CONFIG = {
+    "settings_base": "pelicanconf.py",
+    "settings_publish": "publishconf.py",
+    "content": "content",
+    "theme": "theme",
+    "catalogs": "theme/translations",
+    "host": "127.0.0.1",
+    "port": 8000,
+}
+
+
+def _settings(settings_file: str) -> dict:
+    from pelican.settings import read_settings  # noqa: PLC0415 - import lazily: tasks load fast
+
+    return read_settings(str(ROOT / settings_file))
+
+
+def _build(settings_file: str) -> Path:
+    """Build the site atomically: the last good output stays until the new one is complete."""
+    from pelican.log import init  # noqa: PLC0415
+
+    from b2b_blog.build import build_site  # noqa: PLC0415
+
+    os.chdir(ROOT)
+    init(level=logging.WARNING)
+    settings = _settings(settings_file)
+    try:
+        return build_site(settings)
+    except Exception as error:  # noqa: BLE001 - the message is for the author, not a traceback
+        print(error, file=sys.stderr)
+        raise SystemExit(1) from None
+
+
+@task
+def build(c):
+    """Build the site from the local settings."""
+    _build(CONFIG["settings_base"])
+
+
+@task
+def rebuild(c):
+    """Build the site from scratch, without any cache."""
+    clean(c)
+    _build(CONFIG["settings_base"])
+
+
+@task
+def clean(c):
+    """Remove what the build made: the output and the cache."""
+    from b2b_blog.build import clean_outputs  # noqa: PLC0415
+
+    for path in clean_outputs(_settings(CONFIG["settings_base"])):
+        print(f"removed {path}")
+
+
+@task
+def serve(c, port=None):
+    """Serve the built site on http://127.0.0.1:8000."""
+    from b2b_blog.serve import serve_forever  # noqa: PLC0415
+
+    settings = _settings(CONFIG["settings_base"])
+    serve_forever(settings["OUTPUT_PATH"], CONFIG["host"], int(port or CONFIG["port"]))
+
+
+@task
+def start(c, port=None):
+    """Build the site, then serve it."""
+    build(c)
+    serve(c, port=port)
+
+
+@task
+def livereload(c, port=None):
+    """Serve the site and rebuild it whenever content, theme, plugins or settings change."""
+    import threading  # noqa: PLC0415
+
+    from watchfiles import watch  # noqa: PLC0415
+
+    build(c)
+    server = threading.Thread(target=serve, args=(c,), kwargs={"port": port}, daemon=True)
+    server.start()
+    watched = [ROOT / CONFIG["content"], ROOT / CONFIG["theme"], ROOT / "plugins",
+               ROOT / CONFIG["settings_base"]]
+    for changes in watch(*watched, watch_filter=lambda _change, path: "__pycache__" not in path
+                         and not path.endswith(".mo")):
+        print(f"changed: {', '.join(sorted({Path(p).name for _, p in changes}))}; rebuilding")
+        try:
+            build(c)
+        except SystemExit:
+            print("the build failed; the last good site is still served", file=sys.stderr)
+
+
+@task
+def preview(c):
+    """Build the site with the publishing settings."""
+    _build(CONFIG["settings_publish"])
+
+
+@task
+def publish(c, target=None):
+    """Build with the publishing settings and send the site with rsync."""
+    output = _build(CONFIG["settings_publish"])
+    settings = _settings(CONFIG["settings_publish"])
+    destination = target or os.environ.get("BLOG_PUBLISH_TARGET") or settings.get("PUBLISH_TARGET")
+    if not destination:
+        raise SystemExit("publish: no target; set BLOG_PUBLISH_TARGET or PUBLISH_TARGET (user@host:/path/)")
+    c.run(f"rsync --delete -rlptvz {shlex.quote(str(output))}/ {shlex.quote(destination)}")
+
+
+@task
+def test(c):
+    """Run every test."""
+    c.run(f"{shlex.quote(sys.executable)} -m pytest", pty=False)
+
+
+@task(name="catalog-extract")
+def catalog_extract(c):
+    """Extract the theme's strings into theme/messages.pot."""
+    c.run(f"{PYBABEL} extract --no-location --sort-output -k translate_in:2 -F theme/babel.cfg -o theme/messages.pot theme")
+
+
+@task(name="catalog-update", pre=[catalog_extract])
+def catalog_update(c, lang=None):
+    """Merge new strings into each language's .po (a new language with --lang)."""
+    catalogs = ROOT / CONFIG["catalogs"]
+    if lang and not (catalogs / lang / "LC_MESSAGES" / "messages.po").exists():
+        c.run(f"{PYBABEL} init -i theme/messages.pot -d {CONFIG['catalogs']} -l {lang}")
+    c.run(f"{PYBABEL} update --no-fuzzy-matching --ignore-obsolete -i theme/messages.pot -d {CONFIG['catalogs']}")
+
+
+@task(name="catalog-compile")
+def catalog_compile(c):
+    """Compile the .po catalogs (builds also do this on their own, into the cache)."""
+    c.run(f"{PYBABEL} compile --statistics -d {CONFIG['catalogs']}")
+
+
+@task(name="new-post")
+def new_post(c, title, lang="fr", kind="point-of-view", key=None, translation=None, date=None):
+    """Scaffold a post in a language; --translation "Title" adds its translation's stub."""
+    from b2b_blog.authoring import scaffold_post  # noqa: PLC0415
+
+    settings = _settings(CONFIG["settings_base"])
+    when = datetime.datetime.fromisoformat(date) if date else datetime.datetime.now().replace(second=0, microsecond=0)
+    for path in scaffold_post(settings, title=title, lang=lang, kind=kind, key=key,
+                              translation_title=translation, when=when):
+        print(f"created {path}")
+
+
+@task
+def translations(c):
+    """Report per language the posts and pages without translation, and translations left behind."""
+    from b2b_blog.authoring import translation_report  # noqa: PLC0415
+
+    print(translation_report(_settings(CONFIG["settings_base"])))

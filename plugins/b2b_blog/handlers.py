@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pelican.plugins import i18n_subsites
+from pelican.plugins.i18n_subsites import i18n_subsites
 from jinja2 import pass_context
 
 from . import localization, posts, reader, seo, sites, translations

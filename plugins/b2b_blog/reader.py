@@ -30,9 +30,10 @@ class BlogMarkdownReader(MarkdownReader):
         self._file_problems = []
         self._relative_path = relative
         content, metadata = self._read_checked(source_path)
-        self._check_language(metadata)
-        self._check_header(metadata)
-        self._check_kind(metadata)
+        if not self._file_problems:  # an empty or unreadable file has no header to check
+            self._check_language(metadata)
+            self._check_header(metadata)
+            self._check_kind(metadata)
         if self._file_problems:
             for problem in self._file_problems:
                 problems.add(problem)

@@ -99,10 +99,14 @@ def page_identity(context) -> str | None:
         content = context.get(name)
         if isinstance(content, (Article, Page)):
             return content_identity(content)
-    page_name = context.get("page_name") or ""
-    if page_name in ("index", "archives", "tags"):
-        return page_name
-    return None
+    # Pelican names its direct templates' pages after where they are saved.
+    saved_as = {_without_html(context[f"{name.upper()}_SAVE_AS"]): name for name in ("archives", "tags")}
+    saved_as["index"] = "index"
+    return saved_as.get(context.get("page_name") or "")
+
+
+def _without_html(save_as: str) -> str:
+    return save_as.removesuffix(".html")
 
 
 @pass_context

@@ -38,7 +38,9 @@ YEAR = re.compile(r"^\d{4}$")
 
 def markdown_to_html(text: str) -> str:
     """Convert case or note Markdown the same way everywhere (no smart quotes)."""
-    return markdown.markdown(text, extensions=["extra", "toc", "sane_lists"])
+    # The site's MARKDOWN setting, so case pages read like posts.
+    return markdown.markdown(
+        text, extensions=["extra", "toc", "sane_lists"], output_format="html")
 
 
 def read_edition(
@@ -84,20 +86,19 @@ class _EditionReader:
                              f"fix the spelling or remove it (known fields: {known})",
                              field.line)
         values = {name: self.required(name) for name in REQUIRED}
-        edition = dict(
-            lang=self.lang(values["lang"]),
-            authors=self.split(values["authors"], ";"),
-            objectives=tuple(values["objectives"].lines) if values["objectives"] else (),
-            topics=self.topics(values["topics"]),
-            year=self.year(values["year"]),
-            level=self.level(values["level"]),
-            date=self.date(values["date"]),
-            exhibits=self.exhibits(),
-            teaching_note=self.teaching_note(),
-        )
-        for name in ("title", "abstract", "industry", "country", "audience",
-                     "reference", "licence"):
-            edition[name] = values[name].text if values[name] else ""
+        texts = ("title", "abstract", "industry", "country", "audience", "reference", "licence")
+        edition = {name: values[name].text if values[name] else "" for name in texts}
+        edition |= {
+            "lang": self.lang(values["lang"]),
+            "authors": self.split(values["authors"], ";"),
+            "objectives": tuple(values["objectives"].lines) if values["objectives"] else (),
+            "topics": self.topics(values["topics"]),
+            "year": self.year(values["year"]),
+            "level": self.level(values["level"]),
+            "date": self.date(values["date"]),
+            "exhibits": self.exhibits(),
+            "teaching_note": self.teaching_note(),
+        }
         if not body.strip():
             self.problem("edition", "the case text after the header is empty",
                          f"write the case text after a blank line below the header of "

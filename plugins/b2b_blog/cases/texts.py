@@ -5,6 +5,8 @@ from __future__ import annotations
 LABELS: dict[str, dict[str, str]] = {
     "fr": {
         "kind": "Étude de cas",
+        "colon": "\u00a0:",  # French puts a no-break space before a colon.
+        "quotes": "«\u00a0%s\u00a0»",
         "reference": "Référence",
         "published": "Publication",
         "licence": "Licence",
@@ -14,14 +16,15 @@ LABELS: dict[str, dict[str, str]] = {
         "exhibits_note": "Les annexes sont fournies avec l'étude de cas, dans son archive.",
         "page": "Page ",
         "of": " sur ",
-        "files": "Fichiers de l'archive et empreintes SHA-256 :",
-        "teaching_case": "Étude de cas",
+        "files": "Fichiers de l'archive et empreintes SHA-256\u00a0:",
         "introductory": "débutant",
         "intermediate": "intermédiaire",
         "advanced": "avancé",
     },
     "en": {
         "kind": "Teaching case",
+        "colon": ":",
+        "quotes": "\u201c%s\u201d",
         "reference": "Reference",
         "published": "Published",
         "licence": "Licence",
@@ -32,7 +35,6 @@ LABELS: dict[str, dict[str, str]] = {
         "page": "Page ",
         "of": " / ",
         "files": "Files in this archive and their SHA-256 checksums:",
-        "teaching_case": "Teaching case",
         "introductory": "introductory",
         "intermediate": "intermediate",
         "advanced": "advanced",

@@ -1,0 +1,167 @@
+"""Print a case edition to PDF with WeasyPrint, reusing earlier renders from a cache."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections import Counter
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+import weasyprint
+from babel.dates import format_date
+
+from .model import Edition
+from .texts import labels
+
+# How many PDFs this process rendered ("rendered") or took from the cache ("cached").
+render_counts: Counter[str] = Counter()
+
+STYLESHEET = """
+@page {
+  size: A4;
+  margin: 24mm 22mm 26mm;
+  @bottom-center {
+    content: "%(page)s" counter(page) "%(of)s" counter(pages);
+    font: 8.5pt sans-serif;
+    color: #555;
+  }
+}
+@page :first { @bottom-center { content: none; } }
+html { font: 10.5pt/1.5 serif; color: #111; hyphens: auto; }
+body { margin: 0; }
+h1, h2, h3, h4, .cover, th { font-family: sans-serif; hyphens: manual; }
+h2, h3, h4 { break-after: avoid; margin: 1.4em 0 0.5em; }
+h2 { font-size: 13pt; }
+h3 { font-size: 11pt; }
+p, li { text-align: justify; orphans: 3; widows: 3; }
+p { margin: 0 0 0.6em; }
+blockquote { margin: 0.8em 1.5em; font-style: italic; }
+table { border-collapse: collapse; margin: 0.8em 0; font-size: 9pt; break-inside: avoid; }
+th, td { border-bottom: 0.5pt solid #999; padding: 2pt 5pt; text-align: left; }
+.cover { break-after: page; }
+.cover .site { font-size: 10pt; letter-spacing: 0.08em; text-transform: uppercase;
+  color: #555; margin-bottom: 50mm; }
+.cover .kind { font-size: 10pt; color: #555; margin: 0; }
+.cover h1 { font-size: 24pt; line-height: 1.2; margin: 4mm 0 8mm; }
+.cover .authors { font-size: 13pt; margin-bottom: 20mm; }
+.cover dl { display: grid; grid-template-columns: 32mm auto; font-size: 9.5pt; }
+.cover dt { color: #555; }
+.cover dd { margin: 0 0 2mm; }
+.cover .citation { margin-top: 18mm; font: 9.5pt/1.45 serif; }
+.cover .citation h2 { font: bold 9.5pt sans-serif; margin: 0 0 2mm; }
+.exhibits { break-before: page; }
+"""
+
+
+@dataclass(frozen=True)
+class PdfInfo:
+    """A PDF written for one edition; `rendered` is False when taken from the cache."""
+
+    path: Path
+    pages: int
+    rendered: bool
+
+
+def stylesheet(lang: str) -> str:
+    """The print stylesheet, with the page footer worded in `lang`."""
+    words = labels(lang)
+    return STYLESHEET % {"page": words["page"], "of": words["of"]}
+
+
+def document_html(edition: Edition, site_name: str, citation: str) -> str:
+    """The HTML printed to PDF: cover page, case text, list of exhibits."""
+    words = labels(edition.lang)
+    day = edition.date.isoformat()
+    authors = "".join(f'<meta name="author" content="{escape(a)}">' for a in edition.authors)
+    exhibits = ""
+    if edition.exhibits:
+        items = "".join(
+            f"<li>{escape(e.title)} <code>({escape(e.name)})</code></li>"
+            for e in edition.exhibits)
+        exhibits = (f'<section class="exhibits"><h2>{words["exhibits"]}</h2>'
+                    f'<p>{words["exhibits_note"]}</p><ul>{items}</ul></section>')
+    cover_rows = [
+        (words["reference"], edition.reference),
+        (words["published"], format_date(edition.date, "long", locale=edition.lang)),
+        (words["level"], words.get(edition.level, edition.level)),
+        (words["licence"], edition.licence),
+    ]
+    rows = "".join(f"<dt>{label}</dt><dd>{escape(value)}</dd>" for label, value in cover_rows)
+    # dcterms dates become the PDF dates: pinned to the edition, not to the build time.
+    return f"""<!DOCTYPE html>
+<html lang="{edition.lang}"><head><meta charset="utf-8">
+<title>{escape(edition.title)}</title>{authors}
+<meta name="description" content="{escape(edition.abstract)}">
+<meta name="keywords" content="{escape(', '.join(edition.topics))}">
+<meta name="generator" content="{escape(site_name)}">
+<meta name="dcterms.created" content="{day}"><meta name="dcterms.modified" content="{day}">
+</head><body>
+<section class="cover">
+<p class="site">{escape(site_name)}</p>
+<p class="kind">{words["kind"]}</p>
+<h1>{escape(edition.title)}</h1>
+<p class="authors">{escape(", ".join(edition.authors))}</p>
+<dl>{rows}</dl>
+<div class="citation"><h2>{words["citation"]}</h2><p>{escape(citation)}</p></div>
+</section>
+<main>{edition.body_html}</main>
+{exhibits}
+</body></html>"""
+
+
+def cache_key(edition: Edition, site_name: str, citation: str, html: str, css: str) -> str:
+    """Hash of everything the PDF depends on; the HTML also covers template changes."""
+    exhibits = json.dumps([[e.name, e.title] for e in edition.exhibits], ensure_ascii=False)
+    parts = [edition.source.read_bytes(), exhibits, citation, site_name, css,
+             weasyprint.__version__, html]
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part if isinstance(part, bytes) else part.encode()
+        # Length prefixes keep ("ab", "c") and ("a", "bc") apart.
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()
+
+
+def render_pdf(
+    edition: Edition, *, site_name: str, citation: str, cache_dir: Path, output: Path
+) -> PdfInfo:
+    """Write the edition's PDF to `output`, rendering it only if the cache lacks it."""
+    html, css = document_html(edition, site_name, citation), stylesheet(edition.lang)
+    key = cache_key(edition, site_name, citation, html, css)
+    cached, pages_file = cache_dir / f"{key}.pdf", cache_dir / f"{key}.pages"
+    pages = _cached_pages(cached, pages_file)
+    rendered = pages is None
+    if pages is None:
+        # Only local files and data: URLs: a build never waits on the network.
+        fetcher = weasyprint.URLFetcher(allowed_protocols={"file", "data"})
+        document = weasyprint.HTML(
+            string=html, base_url=edition.folder.resolve().as_uri() + "/",
+            url_fetcher=fetcher,
+        ).render(stylesheets=[weasyprint.CSS(string=css)])
+        pages = len(document.pages)
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        _write_atomically(pages_file, str(pages).encode())
+        _write_atomically(cached, document.write_pdf())
+    render_counts["rendered" if rendered else "cached"] += 1
+    output.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(cached, output)
+    return PdfInfo(output, pages, rendered)
+
+
+def _cached_pages(cached: Path, pages_file: Path) -> int | None:
+    """Page count of a complete cache entry, or None if there is none."""
+    try:
+        return int(pages_file.read_text()) if cached.is_file() else None
+    except (OSError, ValueError):
+        return None
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write through a temporary file so an interrupted build leaves no half PDF."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)

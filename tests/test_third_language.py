@@ -1,0 +1,31 @@
+"""A third language is a settings change: a German subsite needs no code."""
+
+from __future__ import annotations
+
+import copy
+
+from b2b_blog.settings import DEFAULTS
+from conftest import build
+
+
+def test_a_german_subsite_from_settings_only(tiny_copy, tmp_path):
+    (tiny_copy / "de").mkdir()
+    (tiny_copy / "de" / "erster-beitrag.md").write_text(
+        "Title: Erster Beitrag\nDate: 2016-11-27 09:00\nSlug: erster-beitrag\n"
+        "Translation_key: first-post\n\nEin kurzer Beitrag.\n", encoding="utf-8")
+    kinds = copy.deepcopy(DEFAULTS["B2B_KINDS"])
+    for key, labels in kinds.items():
+        labels["de"] = {"label": key.title(), "slug": key}
+    sections = {**DEFAULTS["B2B_SECTIONS"], "de": {"kinds": "rubriken", "topics": "themen"}}
+    site = build(tiny_copy, tmp_path,
+                 I18N_SUBSITES={"en": {"SITENAME": "The B2B Relationship Blog"},
+                                "de": {"SITENAME": "Der B2B-Beziehungsblog"}},
+                 ARTICLE_PATHS=["fr", "en", "de"], B2B_KINDS=kinds, B2B_SECTIONS=sections,
+                 B2B_LOCALES={"fr": "fr_FR", "en": "en_GB", "de": "de_DE"})
+    german = site.soup("/de/erster-beitrag/")
+    assert german.html["lang"] == "de"
+    assert "Sonntag, 27 November 2016".split(",")[0] in german.select_one("time").text
+    hreflangs = {link["hreflang"] for link in german.select('link[rel="alternate"][hreflang]')}
+    assert hreflangs == {"fr", "en", "de", "x-default"}
+    switch = {li["lang"]: li.a["href"] for li in german.select("nav.language-switch li")}
+    assert switch == {"fr": "/premier-billet/", "en": "/en/first-post/"}

@@ -4,7 +4,7 @@ import os
 import sys
 
 sys.path.append(os.curdir)
-from pelicanconf import *  # noqa: E402, F403
+from pelicanconf import *  # noqa: F403
 
 SITE_ORIGIN = os.environ.get("BLOG_SITE_ORIGIN", SITE_ORIGIN)  # noqa: F405
 SITEURL = SITE_ORIGIN

@@ -6,7 +6,6 @@ import datetime
 import logging
 import os
 import shlex
-import shutil
 import sys
 from pathlib import Path
 
@@ -35,9 +34,8 @@ def _settings(settings_file: str) -> dict:
 
 def _build(settings_file: str) -> Path:
     """Build the site atomically: the last good output stays until the new one is complete."""
-    from pelican.log import init  # noqa: PLC0415
-
     from b2b_blog.build import build_site  # noqa: PLC0415
+    from pelican.log import init  # noqa: PLC0415
 
     os.chdir(ROOT)
     init(level=logging.WARNING)
@@ -134,7 +132,8 @@ def test(c):
 @task(name="catalog-extract")
 def catalog_extract(c):
     """Extract the theme's strings into theme/messages.pot."""
-    c.run(f"{PYBABEL} extract --no-location --sort-output -k translate_in:2 -F theme/babel.cfg -o theme/messages.pot theme")
+    c.run(f"{PYBABEL} extract --no-location --sort-output -k translate_in:2 "
+          "-F theme/babel.cfg -o theme/messages.pot theme")
 
 
 @task(name="catalog-update", pre=[catalog_extract])

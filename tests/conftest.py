@@ -11,9 +11,8 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from pelican.settings import read_settings  # noqa: E402
-
 from b2b_blog.build import build_site  # noqa: E402
+from pelican.settings import read_settings  # noqa: E402
 
 SITES = Path(__file__).resolve().parent / "sites"
 

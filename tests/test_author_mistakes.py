@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-
 from b2b_blog.problems import BuildError
 from conftest import build
 

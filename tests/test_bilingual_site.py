@@ -6,7 +6,6 @@ import json
 import xml.etree.ElementTree as ET
 
 import feedparser
-
 from b2b_blog.checks.alternates import hreflang_problems, hreflang_sets
 from b2b_blog.checks.links import broken_links
 

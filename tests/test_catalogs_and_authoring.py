@@ -7,9 +7,8 @@ import subprocess
 import sys
 
 import pytest
-from babel.messages.pofile import read_po
-
 from b2b_blog.authoring import scaffold_post, translation_report
+from babel.messages.pofile import read_po
 from conftest import ROOT, site_settings
 
 

@@ -6,7 +6,6 @@ import re
 from collections import Counter
 
 import feedparser
-
 from b2b_blog.authoring import read_header
 from b2b_blog.checks.alternates import hreflang_problems
 from b2b_blog.checks.links import broken_links

@@ -58,7 +58,7 @@ def scaffold_post(settings: dict, *, title: str, lang: str, kind: str, key: str 
     for path in paths:
         if path.exists():
             raise SystemExit(f"new-post: {path} already exists; choose another title or edit that file")
-    for path, (_, post_title, post_slug) in zip(paths, posts):
+    for path, (_, post_title, post_slug) in zip(paths, posts, strict=True):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(_post_text(post_title, when, post_slug, key, kind), encoding="utf-8")
     return paths

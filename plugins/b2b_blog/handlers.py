@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pelican.plugins.i18n_subsites import i18n_subsites
 from jinja2 import pass_context
+from pelican.plugins.i18n_subsites import i18n_subsites
 
 from . import localization, posts, reader, seo, sites, translations
 from .listings import ListingsGenerator

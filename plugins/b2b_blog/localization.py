@@ -5,7 +5,7 @@ from __future__ import annotations
 import gettext
 import logging
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from babel import Locale
@@ -23,7 +23,7 @@ DOMAIN = "messages"
 
 def long_date(settings: dict, value: date, lang: str) -> str:
     """'vendredi 25 novembre 2016', 'Friday 25 November 2016'."""
-    pattern = plugin_settings.get(settings, "B2B_DATE_PATTERNS").get(lang, "EEEE d MMMM y")
+    pattern = plugin_settings.get(settings, "B2B_DATE_PATTERNS").get(lang, "full")
     return format_date(value, pattern, locale=lang)
 
 
@@ -76,7 +76,7 @@ def prepare_catalogs(settings: dict) -> None:
     settings["I18N_GETTEXT_LOCALEDIR"] = str(target)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _translations(localedir: str, lang: str) -> gettext.NullTranslations:
     return gettext.translation(DOMAIN, localedir, [lang], fallback=True)
 

@@ -52,7 +52,7 @@ def blog_posting(context, article) -> Markup:
             data["workTranslation"] = links
         else:
             originals = [t for t in translations if _is_original(t, [article, *translations])]
-            data["translationOfWork"] = [link for link, t in zip(links, translations) if t in originals]
+            data["translationOfWork"] = [link for link, t in zip(links, translations, strict=True) if t in originals]
     text = json.dumps(data, ensure_ascii=False, indent=1)
     # Keep a post's text from closing the script element.
     return Markup(text.replace("</", "<\\/"))

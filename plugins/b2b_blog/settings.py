@@ -37,8 +37,8 @@ DEFAULTS: dict[str, Any] = {
         "fr": {"kinds": "rubriques", "topics": "themes"},
         "en": {"kinds": "kinds", "topics": "topics"},
     },
-    # Babel date pattern per language; the default prints 'vendredi 25 novembre 2016'.
-    "B2B_DATE_PATTERNS": {},
+    # Babel date pattern per language, else the locale's full date ('vendredi 25 novembre 2016').
+    "B2B_DATE_PATTERNS": {"en": "EEEE d MMMM y"},
     # Locale with territory per language, for og:locale.
     "B2B_LOCALES": {"fr": "fr_FR", "en": "en_GB"},
     "B2B_FEED_PATH": "feeds/atom.xml",

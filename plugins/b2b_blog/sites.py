@@ -6,7 +6,6 @@ import posixpath
 from urllib.parse import urlsplit
 
 
-
 def remember_main_site(settings: dict) -> bool:
     """Record the main site's language and every site's root; true for the main site.
 

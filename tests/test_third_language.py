@@ -16,11 +16,17 @@ def test_a_german_subsite_from_settings_only(tiny_copy, tmp_path):
     kinds = copy.deepcopy(DEFAULTS["B2B_KINDS"])
     for key, labels in kinds.items():
         labels["de"] = {"label": key.title(), "slug": key}
-    sections = {**DEFAULTS["B2B_SECTIONS"], "de": {"kinds": "rubriken", "topics": "themen"}}
+    topics = copy.deepcopy(DEFAULTS["B2B_TOPICS"])
+    for key, labels in topics.items():
+        labels["de"] = {"label": key.title(), "slug": key, "description": "",
+                        "lexicon": {"Führung": 3.0, "Großkunde": 3.0, "Partnerschaft": 3.0}}
+    sections = {**DEFAULTS["B2B_SECTIONS"], "de": {
+        "kinds": "rubriken", "topics": "themen", "cases": "weiterbildung/fallstudien",
+        "case_topics": "weiterbildung/fallstudien/themen", "case_languages": "weiterbildung/fallstudien/sprachen"}}
     site = build(tiny_copy, tmp_path,
                  I18N_SUBSITES={"en": {"SITENAME": "The B2B Relationship Blog"},
                                 "de": {"SITENAME": "Der B2B-Beziehungsblog"}},
-                 ARTICLE_PATHS=["fr", "en", "de"], B2B_KINDS=kinds, B2B_SECTIONS=sections,
+                 ARTICLE_PATHS=["fr", "en", "de"], B2B_KINDS=kinds, B2B_TOPICS=topics, B2B_SECTIONS=sections,
                  B2B_LOCALES={"fr": "fr_FR", "en": "en_GB", "de": "de_DE"})
     german = site.soup("/de/erster-beitrag/")
     assert german.html["lang"] == "de"

@@ -14,3 +14,4 @@ def register() -> None:
     signals.page_generator_finalized.connect(handlers.pages_read)
     signals.all_generators_finalized.connect(handlers.stop_on_problems)
     signals.get_generators.connect(handlers.extra_generators)
+    signals.finalized.connect(handlers.build_finished)

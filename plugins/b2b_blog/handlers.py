@@ -6,9 +6,14 @@ from jinja2 import pass_context
 from pelican.plugins.i18n_subsites import i18n_subsites
 
 from . import localization, posts, reader, seo, sites, translations
+from .cases import generator as case_generator
+from .cases.downloads import human_size
+from .cases.texts import labels as case_labels
 from .listings import ListingsGenerator
 from .problems import problems
 from .sitemap import SitemapGenerator
+from .topics import assign as topic_assignment
+from .topics.related import link_related
 
 
 def start_build(pelican_obj) -> None:
@@ -18,6 +23,8 @@ def start_build(pelican_obj) -> None:
         return
     problems.clear()
     translations.registry.clear()
+    topic_assignment.reset()
+    case_generator.reset()
     # i18n_subsites keeps module state that a failed build would leave half-used.
     i18n_subsites._MAIN_SETTINGS = None
     localization.prepare_catalogs(settings)
@@ -31,9 +38,13 @@ def add_reader(readers) -> None:
 def content_created(content) -> None:
     translations.pair_content(content)
     posts.enrich_post(content)
+    topic_assignment.tag_post(content)
 
 
 def articles_read(generator) -> None:
+    for article in generator.articles:
+        topic_assignment.agree_with_translations(article)
+    link_related(generator.articles)
     translations.register_site_contents(generator)
     translations.register_site_listings(generator.settings)
 
@@ -47,8 +58,13 @@ def stop_on_problems(_generators) -> None:
     problems.raise_if_any()
 
 
+def build_finished(pelican_obj) -> None:
+    if sites.is_main(pelican_obj.settings):
+        topic_assignment.warn_untagged()
+
+
 def extra_generators(_pelican_obj):
-    return [ListingsGenerator, SitemapGenerator]
+    return [ListingsGenerator, case_generator.CasesGenerator, SitemapGenerator]
 
 
 @pass_context
@@ -81,6 +97,21 @@ def _blog_posting(context, article):
     return seo.blog_posting(context, article)
 
 
+@pass_context
+def _learning_resource(context, entry):
+    return seo.learning_resource(context, entry)
+
+
+@pass_context
+def _file_size(context, size: int) -> str:
+    return human_size(size, context["DEFAULT_LANG"])
+
+
+@pass_context
+def _level_label(context, level: str) -> str:
+    return case_labels(context["DEFAULT_LANG"]).get(level, level)
+
+
 def install_template_helpers(generator) -> None:
     """Give every template the plugin's helpers."""
     generator.env.globals.update(
@@ -89,7 +120,9 @@ def install_template_helpers(generator) -> None:
         translate_in=_translate_in,
         language_name=localization.language_name,
         blog_posting=_blog_posting,
+        learning_resource=_learning_resource,
+        level_label=_level_label,
         site_url=_site_url,
         og_locale=_og_locale,
     )
-    generator.env.filters.update(absolute=_absolute, long_date=_long_date)
+    generator.env.filters.update(absolute=_absolute, long_date=_long_date, file_size=_file_size)

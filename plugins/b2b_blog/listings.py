@@ -25,7 +25,8 @@ class Taxonomy:
 
 
 KINDS = Taxonomy("kinds", "B2B_KINDS", "kind")
-TAXONOMIES = [KINDS]
+TOPICS = Taxonomy("topics", "B2B_TOPICS", "topics")
+TAXONOMIES = [KINDS, TOPICS]
 
 
 @dataclass

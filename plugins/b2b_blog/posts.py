@@ -13,8 +13,12 @@ _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+def plain_text(html: str) -> str:
+    return _TAG.sub(" ", html)
+
+
 def word_count(html: str) -> int:
-    return len(_WORD.findall(_TAG.sub(" ", html)))
+    return len(_WORD.findall(plain_text(html)))
 
 
 def enrich_post(content) -> None:

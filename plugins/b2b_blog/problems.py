@@ -51,6 +51,9 @@ class ProblemLog:
     def clear(self) -> None:
         self._problems.clear()
 
+    def any(self) -> bool:
+        return bool(self._problems)
+
     def raise_if_any(self) -> None:
         if self._problems:
             raise BuildError(list(self._problems))

@@ -10,6 +10,7 @@ from pelican.readers import MarkdownReader
 from . import settings as plugin_settings
 from . import sites
 from .problems import ContentError, Problem, problems
+from .topics.assign import check_named_topics
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +35,7 @@ class BlogMarkdownReader(MarkdownReader):
             self._check_language(metadata)
             self._check_header(metadata)
             self._check_kind(metadata)
+            self._check_topics(metadata)
         if self._file_problems:
             for problem in self._file_problems:
                 problems.add(problem)
@@ -93,6 +95,12 @@ class BlogMarkdownReader(MarkdownReader):
         kind = metadata.get("kind")
         if kind is not None and kind not in kinds:
             self._report("kind", f"unknown kind '{kind}'", f"use one of: {', '.join(kinds)}")
+
+    def _check_topics(self, metadata: dict) -> None:
+        topics = plugin_settings.get(self.settings, "B2B_TOPICS")
+        message = check_named_topics(metadata, topics)
+        if message:
+            self._report("topics", message, "name topics by their key, slug or label, separated by commas")
 
     def _report(self, field: str, message: str, fix: str) -> None:
         self._file_problems.append(Problem(self._relative_path, field, message, fix))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from markupsafe import Markup
 
@@ -55,4 +56,49 @@ def blog_posting(context, article) -> Markup:
             data["translationOfWork"] = [link for link, t in zip(links, translations, strict=True) if t in originals]
     text = json.dumps(data, ensure_ascii=False, indent=1)
     # Keep a post's text from closing the script element.
+    return Markup(text.replace("</", "<\\/"))
+
+
+def _licence_url(licence: str) -> str | None:
+    """A Creative Commons licence name as its deed URL, which schema.org prefers."""
+    match = re.fullmatch(r"CC ((?:BY|NC|SA|ND)(?:-(?:BY|NC|SA|ND))*) (\d\.\d)", licence.strip())
+    if not match:
+        return None
+    return f"https://creativecommons.org/licenses/{match.group(1).lower()}/{match.group(2)}/"
+
+
+def learning_resource(context, entry) -> Markup:
+    """The JSON-LD `LearningResource` of a case edition, its PDF as `encoding`."""
+    edition, shown = entry.edition, entry.published
+    data = {
+        "@context": "https://schema.org",
+        "@type": "LearningResource",
+        "learningResourceType": "case study",
+        "name": edition.title,
+        "description": edition.abstract,
+        "inLanguage": edition.lang,
+        "url": sites.absolute(context, shown.url),
+        "author": [{"@type": "Person", "name": name} for name in edition.authors],
+        "datePublished": edition.date.isoformat(),
+        "educationalLevel": edition.level,
+        "audience": {"@type": "EducationalAudience", "educationalRole": edition.audience},
+        "teaches": list(edition.objectives),
+        "about": [topic.label for topic in entry.topics],
+        "identifier": edition.reference,
+        "license": _licence_url(edition.licence) or edition.licence,
+        "encoding": {
+            "@type": "MediaObject",
+            "contentUrl": sites.absolute(context, shown.download_url(shown.pdf)),
+            "encodingFormat": "application/pdf",
+            "contentSize": f"{shown.pdf.size_bytes} B",
+            "sha256": shown.pdf.sha256,
+            "numberOfPages": shown.pages,
+        },
+    }
+    others = [(lang, version) for lang, version in entry.versions() if lang != edition.lang]
+    if others:
+        data["workTranslation" if edition.lang == sites.main_lang(context) else "translationOfWork"] = [
+            {"@type": "LearningResource", "url": sites.absolute(context, version.url), "inLanguage": lang}
+            for lang, version in others]
+    text = json.dumps(data, ensure_ascii=False, indent=1)
     return Markup(text.replace("</", "<\\/"))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .topics.vocabulary import DEFAULT_TOPICS
+
 DEFAULTS: dict[str, Any] = {
     # Reading speed used for the reading time shown on posts.
     "B2B_WORDS_PER_MINUTE": 200,
@@ -32,15 +34,23 @@ DEFAULTS: dict[str, Any] = {
             "en": {"label": "Agenda", "slug": "agenda"},
         },
     },
+    # Topics: key -> language -> label, slug, description and lexicon (see topics/vocabulary.py).
+    "B2B_TOPICS": DEFAULT_TOPICS,
     # Per language: the folder name of each listing and of the feeds.
     "B2B_SECTIONS": {
-        "fr": {"kinds": "rubriques", "topics": "themes"},
-        "en": {"kinds": "kinds", "topics": "topics"},
+        "fr": {"kinds": "rubriques", "topics": "themes", "cases": "formation/cas",
+               "case_topics": "formation/cas/themes", "case_languages": "formation/cas/langues"},
+        "en": {"kinds": "kinds", "topics": "topics", "cases": "training/cases",
+               "case_topics": "training/cases/topics", "case_languages": "training/cases/languages"},
     },
     # Babel date pattern per language, else the locale's full date ('vendredi 25 novembre 2016').
     "B2B_DATE_PATTERNS": {"en": "EEEE d MMMM y"},
     # Locale with territory per language, for og:locale.
     "B2B_LOCALES": {"fr": "fr_FR", "en": "en_GB"},
+    # Teaching cases: one folder per case under the content folder.
+    "B2B_CASES_PATH": "cases",
+    # Where trainers ask for a restricted teaching note.
+    "B2B_CASES_CONTACT": "mailto:formation@relation-btob.example",
     "B2B_FEED_PATH": "feeds/atom.xml",
     # Warnings (e.g. a post with no topic) stop the build when true.
     "B2B_WARNINGS_ARE_ERRORS": False,

@@ -5,5 +5,6 @@ modules are imported on demand because WeasyPrint is slow to import.
 """
 
 from .model import Case, Edition, Exhibit, TeachingNote, load_case_library
+from .reader import markdown_to_html
 
-__all__ = ["Case", "Edition", "Exhibit", "TeachingNote", "load_case_library"]
+__all__ = ["Case", "Edition", "Exhibit", "TeachingNote", "load_case_library", "markdown_to_html"]

@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 from .model import Edition
-from .texts import labels
+from .texts import labels, typeset
 
 # Fixed metadata so that the same inputs always give the same bytes.
 FILE_MODE = 0o644 << 16
@@ -18,10 +18,10 @@ LEVEL = 9
 
 def readme_intro(edition: Edition, citation: str) -> str:
     """README opening in the edition's language: title, reference, licence, citation."""
-    words = labels(edition.lang)
+    words, title = labels(edition.lang), typeset(edition.title, edition.lang)
     return "\n".join([
-        edition.title,
-        "=" * len(edition.title),
+        title,
+        "=" * len(title),
         "",
         f"{words['reference']}{words['colon']} {edition.reference}",
         f"{words['licence']}{words['colon']} {edition.licence}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from babel.lists import format_list
 
 from .model import Edition
-from .texts import labels
+from .texts import labels, typeset
 
 
 def suggested_citation(edition: Edition, url: str, site_name: str) -> str:
@@ -14,5 +14,8 @@ def suggested_citation(edition: Edition, url: str, site_name: str) -> str:
     # Names stay as written: cutting "Jean-Marc de La Tour" into initials goes wrong.
     authors = format_list(list(edition.authors), locale=edition.lang)
     title = words["quotes"] % edition.title
-    return (f"{authors} ({edition.date.year}). {title}. {words['kind']} "
-            f"{edition.reference}, {site_name}. {url}")
+    # A title ending in "?" or "!" already closes its sentence.
+    stop = "" if edition.title.endswith(("?", "!", ".")) else "."
+    citation = (f"{authors} ({edition.date.year}). {title}{stop} {words['kind']} "
+                f"{edition.reference}, {site_name}. {url}")
+    return typeset(citation, edition.lang)

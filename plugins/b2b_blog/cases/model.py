@@ -89,7 +89,8 @@ def load_case_library(
     cases: list[Case] = []
     problems: list[Problem] = []
     for folder in sorted(root.iterdir()):
-        if folder.is_dir() and not folder.name.startswith((".", "_")):
+        # Hidden folders are editor or system leftovers, not cases.
+        if folder.is_dir() and not folder.name.startswith("."):
             case = _load_case(content_path, folder, languages, known_topics, problems)
             if case is not None:
                 cases.append(case)
@@ -107,7 +108,7 @@ def _load_case(
 ) -> Case | None:
     """Read the editions of one case folder, adding its problems to `problems`."""
     # Imported here because reader builds the dataclasses defined in this module.
-    from .reader import read_edition
+    from .reader import read_edition  # noqa: PLC0415 - see the comment above
 
     case_id = folder.name
     where = folder.relative_to(content_path).as_posix()

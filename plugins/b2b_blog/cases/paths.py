@@ -15,20 +15,22 @@ class Refused(NamedTuple):
 
 def resolve_inside(folder: Path, written: str) -> Path | Refused:
     """Return the existing file `written` names inside `folder`, or why it is refused."""
-    if not written:
-        return Refused("the path is empty", escapes=False)
-    # Check both flavours: an author on Windows may write C:\... or backslashes.
-    if PurePosixPath(written).is_absolute() or PureWindowsPath(written).is_absolute():
-        return Refused(f"'{written}' is an absolute path, outside the case folder", True)
     parts = written.replace("\\", "/").split("/")
-    if ".." in parts:
-        return Refused(f"'{written}' goes up with '..', outside the case folder", True)
     path = folder.joinpath(*parts)
-    # resolve() follows symlinks, so a link pointing elsewhere is caught here.
-    if not path.resolve().is_relative_to(folder.resolve()):
-        return Refused(f"'{written}' is a symlink resolving outside the case folder", True)
-    if not path.exists():
-        return Refused(f"'{written}' does not exist", escapes=False)
-    if not path.is_file():
-        return Refused(f"'{written}' is not a file", escapes=False)
+    # Checked in this order; the first failure is the one reported. Both path flavours,
+    # as an author on Windows may write C:\... or backslashes; resolve() follows
+    # symlinks, so a link pointing elsewhere is caught.
+    checks = (
+        (not written, "the path is empty", False),
+        (PurePosixPath(written).is_absolute() or PureWindowsPath(written).is_absolute(),
+         f"'{written}' is an absolute path, outside the case folder", True),
+        (".." in parts, f"'{written}' goes up with '..', outside the case folder", True),
+        (not path.resolve().is_relative_to(folder.resolve()),
+         f"'{written}' is a symlink resolving outside the case folder", True),
+        (not path.exists(), f"'{written}' does not exist", False),
+        (not path.is_file(), f"'{written}' is not a file", False),
+    )
+    for failed, message, escapes in checks:
+        if failed:
+            return Refused(message, escapes)
     return path

@@ -15,7 +15,7 @@ import weasyprint
 from babel.dates import format_date
 
 from .model import Edition
-from .texts import labels
+from .texts import labels, typeset
 
 # How many PDFs this process rendered ("rendered") or took from the cache ("cached").
 render_counts: Counter[str] = Counter()
@@ -37,11 +37,12 @@ h1, h2, h3, h4, .cover, th { font-family: sans-serif; hyphens: manual; }
 h2, h3, h4 { break-after: avoid; margin: 1.4em 0 0.5em; }
 h2 { font-size: 13pt; }
 h3 { font-size: 11pt; }
-p, li { text-align: justify; orphans: 3; widows: 3; }
-p { margin: 0 0 0.6em; }
+p { margin: 0 0 0.6em; text-align: justify; orphans: 3; widows: 3; }
+code { hyphens: manual; }
 blockquote { margin: 0.8em 1.5em; font-style: italic; }
 table { border-collapse: collapse; margin: 0.8em 0; font-size: 9pt; break-inside: avoid; }
-th, td { border-bottom: 0.5pt solid #999; padding: 2pt 5pt; text-align: left; }
+th, td { border-bottom: 0.5pt solid #999; padding: 2pt 5pt; text-align: left;
+  vertical-align: top; }
 .cover { break-after: page; }
 .cover .site { font-size: 10pt; letter-spacing: 0.08em; text-transform: uppercase;
   color: #555; margin-bottom: 50mm; }
@@ -52,8 +53,9 @@ th, td { border-bottom: 0.5pt solid #999; padding: 2pt 5pt; text-align: left; }
 .cover dt { color: #555; }
 .cover dd { margin: 0 0 2mm; }
 .cover .citation { margin-top: 18mm; font: 9.5pt/1.45 serif; }
+.cover .citation p { text-align: left; }
 .cover .citation h2 { font: bold 9.5pt sans-serif; margin: 0 0 2mm; }
-.exhibits { break-before: page; }
+.exhibits { margin-top: 2em; border-top: 0.5pt solid #999; break-inside: avoid; }
 """
 
 
@@ -103,7 +105,7 @@ def document_html(edition: Edition, site_name: str, citation: str) -> str:
 <section class="cover">
 <p class="site">{escape(site_name)}</p>
 <p class="kind">{words["kind"]}</p>
-<h1>{escape(edition.title)}</h1>
+<h1>{escape(typeset(edition.title, edition.lang))}</h1>
 <p class="authors">{escape(", ".join(edition.authors))}</p>
 <dl>{rows}</dl>
 <div class="citation"><h2>{words["citation"]}</h2><p>{escape(citation)}</p></div>

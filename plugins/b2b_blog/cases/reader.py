@@ -12,6 +12,7 @@ from ..problems import Problem
 from .header import Field, split_header
 from .model import Edition, Exhibit, TeachingNote
 from .paths import Refused, resolve_inside
+from .texts import typeset_html
 
 LEVELS = ("introductory", "intermediate", "advanced")
 ACCESS = ("restricted", "public")
@@ -36,11 +37,12 @@ OPTIONAL = ("exhibits", "teaching_note", "teaching_note_access")
 YEAR = re.compile(r"^\d{4}$")
 
 
-def markdown_to_html(text: str) -> str:
+def markdown_to_html(text: str, lang: str) -> str:
     """Convert case or note Markdown the same way everywhere (no smart quotes)."""
     # The site's MARKDOWN setting, so case pages read like posts.
-    return markdown.markdown(
+    html = markdown.markdown(
         text, extensions=["extra", "toc", "sane_lists"], output_format="html")
+    return typeset_html(html, lang)
 
 
 def read_edition(
@@ -106,7 +108,7 @@ class _EditionReader:
         if self.problems:
             return None
         return Edition(case_id=self.case_id, source=self.source, body_markdown=body,
-                       body_html=markdown_to_html(body), **edition)
+                       body_html=markdown_to_html(body, edition["lang"]), **edition)
 
     def decode(self) -> str | None:
         """The file as text, or None after recording why it cannot be read."""
@@ -206,7 +208,7 @@ class _EditionReader:
         """Exhibits from 'path | title' lines; their file names must differ."""
         field = self.fields.get("exhibits")
         exhibits: dict[str, Exhibit] = {}
-        for text, line in zip(field.lines, field.numbers) if field else ():
+        for text, line in zip(field.lines, field.numbers, strict=True) if field else ():
             written, bar, title = (part.strip() for part in text.partition("|"))
             if not bar or not title:
                 self.problem("exhibit", f"exhibit line '{text}' has no title",

@@ -1,12 +1,20 @@
-"""Fixed wording of PDFs, README files and citations, per site language."""
+"""Fixed wording of PDFs, README files and citations per language, and French spacing."""
 
 from __future__ import annotations
+
+import re
+
+# French sets a no-break space inside « » and before ; : ! ? so that a line never
+# starts with one of them; authors type ordinary spaces.
+FRENCH_SPACE = re.compile(r"« | ([»;:!?])")
+# In HTML, only text is respaced: tags and code are kept as they are.
+HTML_PART = re.compile(r"<(pre|code)\b.*?</\1>|<[^>]*>|[^<]+", re.S)
 
 LABELS: dict[str, dict[str, str]] = {
     "fr": {
         "kind": "Étude de cas",
         "colon": "\u00a0:",  # French puts a no-break space before a colon.
-        "quotes": "«\u00a0%s\u00a0»",
+        "quotes": "« %s »",  # typeset() makes both spaces no-break.
         "reference": "Référence",
         "published": "Publication",
         "licence": "Licence",
@@ -45,3 +53,15 @@ LABELS: dict[str, dict[str, str]] = {
 def labels(lang: str) -> dict[str, str]:
     """The wording for `lang`; English for a language not translated yet."""
     return LABELS.get(lang, LABELS["en"])
+
+
+def typeset(text: str, lang: str) -> str:
+    """Plain text with the language's no-break spaces."""
+    if lang != "fr":
+        return text
+    return FRENCH_SPACE.sub(lambda m: f"\u00a0{m[1]}" if m[1] else "«\u00a0", text)
+
+
+def typeset_html(html: str, lang: str) -> str:
+    """HTML whose text nodes (not tags, not code) get the language's no-break spaces."""
+    return HTML_PART.sub(lambda m: m[0] if m[0].startswith("<") else typeset(m[0], lang), html)

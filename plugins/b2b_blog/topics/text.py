@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from functools import lru_cache
-from typing import Callable, Iterable, NamedTuple
+from collections.abc import Callable, Iterable
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 import snowballstemmer
 
@@ -46,16 +47,19 @@ STOPWORDS: dict[str, frozenset[str]] = {
 
 
 class Token(NamedTuple):
-    """One normalised word: its folded stem and whether it is a stopword."""
+    """One normalised word: its folded stem, whether it is a stopword, its folded spelling."""
 
     stem: str
     stop: bool
+    word: str = ""
 
 
 # None marks a punctuation boundary: phrases never match across one.
-Stream = list["Token | None"]
+Stream = list[Token | None]
 
 _TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s'’\-‐]")
+# URLs and HTML tags in Markdown carry no prose ("/partners/" in a link is not evidence).
+_NOISE_RE = re.compile(r"https?://\S+|www\.\S+|<[^>\n]+>")
 
 
 def fold(text: str) -> str:
@@ -64,7 +68,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_stemmer(lang: str) -> Callable[[str], str]:
     """Return a word -> stem function for a language code (identity if Snowball lacks it)."""
     name = STEMMERS.get(lang)
@@ -72,6 +76,13 @@ def get_stemmer(lang: str) -> Callable[[str], str]:
         log.warning("topics: no Snowball stemmer for language %r; matching without stemming", lang)
         return lambda word: word
     return snowballstemmer.stemmer(name).stemWord
+
+
+@cache
+def _normaliser(lang: str) -> Callable[[str], str]:
+    """Cached word -> folded stem for one language (stemming dominates tagging time)."""
+    stem = get_stemmer(lang)
+    return lru_cache(maxsize=200_000)(lambda word: fold(stem(word)))
 
 
 def words(text: str) -> list[str]:
@@ -91,19 +102,23 @@ def stem_variants(word: str, lang: str) -> set[str]:
 
 def tokenize(text: str, lang: str) -> Stream:
     """Normalise text to a stream of stemmed tokens with None at punctuation boundaries."""
-    stem = get_stemmer(lang)
+    normalise = _normaliser(lang)
     stops = STOPWORDS.get(lang, frozenset())
     stream: Stream = []
-    for raw in _TOKEN_RE.findall(text.lower()):
+    for raw in _TOKEN_RE.findall(_NOISE_RE.sub(" . ", text).lower()):
         if not raw[0].isalnum():
             if stream and stream[-1] is not None:
                 stream.append(None)
             continue
-        stream.append(Token(fold(stem(raw)), raw in stops or fold(raw) in stops))
+        if raw in stops:  # stopwords only act as phrase wildcards: no need to stem them
+            stream.append(Token(fold(raw), True, fold(raw)))
+        else:
+            folded = fold(raw)
+            stream.append(Token(normalise(raw), folded in stops, folded))
     return stream
 
 
-def word_count(stream: Iterable["Token | None"]) -> int:
+def word_count(stream: Iterable[Token | None]) -> int:
     """Number of words in a token stream (boundaries excluded)."""
     return sum(1 for t in stream if t is not None)
 

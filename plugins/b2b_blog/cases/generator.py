@@ -1,0 +1,126 @@
+"""The case library on the site: a page per edition, its downloads, and the catalogue."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from .. import settings as plugin_settings
+from .. import sites
+from ..problems import problems
+from ..translations import registry
+from .model import Case, Edition, load_case_library
+from .publish import PublishedEdition, publish_edition
+
+logger = logging.getLogger(__name__)
+
+# Every site publishes its own editions; catalogues also list the other languages' ones.
+published: dict[tuple[str, str], PublishedEdition] = {}
+
+
+def reset() -> None:
+    published.clear()
+
+
+@dataclass
+class CaseEntry:
+    """A case as one language's catalogue shows it."""
+
+    case: Case
+    edition: Edition  # the reader's language if the case has it, else the first edition
+    native: bool
+    topics: list  # listing Terms of the reader's language
+
+    @property
+    def published(self) -> PublishedEdition | None:
+        # Filled by the site that publishes the edition; every site has run before any page is written.
+        return published.get((self.case.case_id, self.edition.lang))
+
+    def versions(self) -> list[tuple[str, PublishedEdition]]:
+        return [(lang, published[(self.case.case_id, lang)]) for lang in self.case.languages
+                if (self.case.case_id, lang) in published]
+
+
+def case_folder(settings: dict, lang: str, case_id: str) -> str:
+    return f"{plugin_settings.get(settings, 'B2B_SECTIONS')[lang]['cases']}/{case_id}/"
+
+
+class CasesGenerator(Generator):
+    """Reads the case library, publishes this language's editions and lists every case."""
+
+    def generate_context(self) -> None:
+        lang = self.settings["DEFAULT_LANG"]
+        languages = sites.languages(self.settings)
+        topics = plugin_settings.get(self.settings, "B2B_TOPICS")
+        cases, found = load_case_library(Path(self.settings["PATH"]), plugin_settings.get(
+            self.settings, "B2B_CASES_PATH"), languages, set(topics))
+        for problem in found:
+            problems.add(problem)
+        topic_terms = {term.key: term for term in self.context.get("b2b_topics", [])}
+        self.entries = []
+        for case in cases:
+            native = lang in case.editions
+            edition = case.editions[lang] if native else next(iter(case.editions.values()))
+            entry = CaseEntry(case, edition, native, [topic_terms[t] for t in edition.topics if t in topic_terms])
+            self.entries.append(entry)
+            if native:
+                folder = case_folder(self.settings, lang, case.case_id)
+                registry.add(f"case:{case.case_id}", lang, sites.site_url(self.settings, lang, folder))
+        if not problems.any():
+            self._publish_editions(lang)
+        self.context["b2b_cases"] = self.entries
+        self.context["b2b_cases_contact"] = plugin_settings.get(self.settings, "B2B_CASES_CONTACT")
+        self.context["b2b_case_filters"] = self._filters(lang, languages, topic_terms)
+
+    def _publish_editions(self, lang: str) -> None:
+        cache = Path(self.settings["CACHE_PATH"]) / "case-pdfs"
+        for entry in self.entries:
+            if not entry.native:
+                continue
+            folder = case_folder(self.settings, lang, entry.case.case_id)
+            url = sites.site_url(self.settings, lang, folder)
+            published[(entry.case.case_id, lang)] = publish_edition(
+                entry.edition, Path(self.output_path) / folder, url=url,
+                absolute_url=sites.absolute(self.settings, url), site_name=self.settings["SITENAME"],
+                cache_dir=cache)
+
+    def _filters(self, lang: str, languages: list[str], topic_terms: dict) -> dict:
+        """Static pages that browse the catalogue by topic and by language: no JavaScript needed."""
+        sections = plugin_settings.get(self.settings, "B2B_SECTIONS")[lang]
+        by_topic = []
+        for key, term in topic_terms.items():
+            path = f"{sections['case_topics']}/{term.slug}/"
+            entries = [entry for entry in self.entries if key in entry.edition.topics
+                       or any(key in e.topics for e in entry.case.editions.values())]
+            by_topic.append({"identity": f"case-topic:{key}", "label": term.label, "path": path,
+                             "url": sites.site_url(self.settings, lang, path), "entries": entries})
+        by_language = []
+        for other in languages:
+            path = f"{sections['case_languages']}/{other}/"
+            entries = [entry for entry in self.entries if other in entry.case.editions]
+            by_language.append({"identity": f"case-language:{other}", "lang": other, "path": path,
+                                "url": sites.site_url(self.settings, lang, path), "entries": entries})
+        for page in (*by_topic, *by_language):
+            registry.add(page["identity"], lang, page["url"])
+        return {"topics": by_topic, "languages": by_language}
+
+    def generate_output(self, writer) -> None:
+        if problems.any():
+            return
+        lang = self.settings["DEFAULT_LANG"]
+        for entry in self.entries:
+            if entry.native:
+                writer.write_file(case_folder(self.settings, lang, entry.case.case_id) + "index.html",
+                                  self.get_template("case"), self.context, entry=entry,
+                                  b2b_identity=f"case:{entry.case.case_id}")
+        filters = self.context["b2b_case_filters"]
+        for kind in ("topics", "languages"):
+            for page in filters[kind]:
+                writer.write_file(page["path"] + "index.html", self.get_template("cases"), self.context,
+                                  selection=page, entries=page["entries"], b2b_identity=page["identity"])
+        rendered = sum(1 for (_case, edition_lang), item in published.items()
+                       if edition_lang == lang and item.rendered)
+        logger.info("b2b_blog: %d case PDF(s) rendered for '%s'", rendered, lang)

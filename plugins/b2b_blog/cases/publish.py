@@ -1,0 +1,56 @@
+"""Publishing one edition: its PDF, exhibits, public teaching note and bundle, each described."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .bundle import build_bundle, readme_intro
+from .citation import suggested_citation
+from .downloads import Download, describe
+from .model import Edition
+
+
+@dataclass
+class PublishedEdition:
+    """What the site offers for one edition: URLs are relative to the edition's folder URL."""
+
+    edition: Edition
+    url: str  # the case page, in its own language's site
+    citation: str
+    pages: int
+    rendered: bool
+    pdf: Download
+    bundle: Download
+    exhibits: list[tuple[str, Download]] = field(default_factory=list)  # (title, download)
+    note: Download | None = None
+
+    def download_url(self, download: Download, subfolder: str = "") -> str:
+        return f"{self.url}{subfolder}{download.url_name}"
+
+
+def publish_edition(edition: Edition, folder: Path, *, url: str, absolute_url: str, site_name: str,
+                    cache_dir: Path) -> PublishedEdition:
+    """Write the edition's files into `folder` (its page's folder) and describe them."""
+    from .pdf import render_pdf  # noqa: PLC0415 - WeasyPrint takes a second to import
+
+    citation = suggested_citation(edition, absolute_url, site_name)
+    stem = edition.reference.lower()
+    pdf = render_pdf(edition, site_name=site_name, citation=citation, cache_dir=cache_dir,
+                     output=folder / f"{stem}.pdf")
+    exhibits = []
+    for exhibit in edition.exhibits:
+        target = folder / "exhibits" / exhibit.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(exhibit.source, target)
+        exhibits.append((exhibit.title, describe(target)))
+    note = None
+    if edition.teaching_note is not None and not edition.teaching_note.restricted:
+        target = folder / "notes" / edition.teaching_note.source.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(edition.teaching_note.source, target)
+        note = describe(target)
+    bundle = build_bundle(edition, pdf.path, folder / f"{stem}.zip", readme_intro(edition, citation))
+    return PublishedEdition(edition=edition, url=url, citation=citation, pages=pdf.pages, rendered=pdf.rendered,
+                            pdf=describe(pdf.path), bundle=describe(bundle), exhibits=exhibits, note=note)

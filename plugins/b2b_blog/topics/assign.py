@@ -1,0 +1,95 @@
+"""Topics of the blog's posts: the header's if named, else inferred; a pair always agrees."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from pelican.contents import Article
+
+from .. import settings as plugin_settings
+from ..posts import plain_text
+from ..problems import Problem, problems
+from .tagging import Tagging, tag_text
+from .vocabulary import resolve_topic_names
+
+logger = logging.getLogger(__name__)
+
+# Tagging is pure: each subsite reads the same files again, so tag each file once per build.
+_tagged: dict[tuple[str, float], tuple[Tagging, bool]] = {}
+# Posts left with no topic, reported once at the end of the build.
+untagged: set[str] = set()
+
+
+def reset() -> None:
+    untagged.clear()
+
+
+def named_topics(value, topics: dict) -> tuple[list[str], list[str]]:
+    """Topic keys named in a `Topics:` header (keys, slugs or labels), and unknown names."""
+    text = ", ".join(value) if isinstance(value, (list, tuple)) else str(value)
+    return resolve_topic_names(text, topics)
+
+
+def tag_post(article) -> None:
+    """Give a post its own topics: explicit ones win, else inferred from its title and text."""
+    if not isinstance(article, Article):
+        return
+    topics = plugin_settings.get(article.settings, "B2B_TOPICS")
+    source = article.source_path
+    key = (source, os.path.getmtime(source))
+    if key not in _tagged:
+        inferred = tag_text(article.title, plain_text(article._content or ""), article.lang, topics)
+        named = getattr(article, "topics", None)
+        if named:
+            keys, _unknown = named_topics(named, topics)  # the reader reported unknown names
+            _tagged[key] = (Tagging(tuple(keys), inferred.scores, inferred.evidence), True)
+        else:
+            _tagged[key] = (inferred, False)
+    article.topic_tagging, article.topics_explicit = _tagged[key]
+    article.topics = list(article.topic_tagging.topics)
+
+
+def agree_with_translations(article) -> None:
+    """Make a post and its translations carry the same topics.
+
+    Topics named in a header win over inferred ones; two headers that name
+    different topics are a mistake to fix. Inferred topics are pooled, so a
+    topic seen in either language is kept by both.
+    """
+    group = [article, *[t for t in getattr(article, "translations", []) if t.lang != article.lang]]
+    explicit = [version for version in group if getattr(version, "topics_explicit", False)]
+    if explicit:
+        chosen = explicit[0].topics
+        for version in explicit[1:]:
+            if set(version.topics) != set(chosen):
+                problems.add(Problem(
+                    version.get_relative_source_path(), "topics",
+                    f"names the topics {', '.join(version.topics)} but its translation "
+                    f"{explicit[0].get_relative_source_path()} names {', '.join(chosen)}",
+                    "name the same topics in both languages, or remove the Topics line from one of them"))
+    else:
+        pooled: dict[str, float] = {}
+        for version in group:
+            for topic in version.topics:
+                pooled[topic] = pooled.get(topic, 0.0) + version.topic_tagging.scores.get(topic, 0.0)
+        chosen = sorted(pooled, key=lambda topic: -pooled[topic])
+    article.topics = list(chosen)
+    if not article.topics:
+        untagged.add(article.get_relative_source_path())
+
+
+def check_named_topics(metadata: dict, topics: dict) -> str | None:
+    """The reader's check: a message listing the known topics if a name is unknown."""
+    if not metadata.get("topics"):
+        return None
+    _known, unknown = named_topics(metadata["topics"], topics)
+    if unknown:
+        return f"unknown topic {', '.join(repr(name) for name in unknown)} (known: {', '.join(topics)})"
+    return None
+
+
+def warn_untagged() -> None:
+    if untagged:
+        logger.warning("b2b_blog: %d post(s) have no topic; name them with a 'Topics:' line:\n  %s",
+                       len(untagged), "\n  ".join(sorted(untagged)))

@@ -1,0 +1,107 @@
+"""Command line: tag Markdown or text files and show topics, scores and matched terms."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from .tagging import Tagging, split_markdown_header, tag_text
+from .text import detect_language
+from .vocabulary import DEFAULT_TOPICS, resolve_topic_names
+
+
+class FileProblem(Exception):
+    """A problem with one input file, reported as "path: problem. Fix: ..."."""
+
+
+def _languages(topics: Mapping[str, Any]) -> list[str]:
+    """Language codes present in the vocabulary, in first-seen order."""
+    return list(dict.fromkeys(lang for spec in topics.values() for lang in spec))
+
+
+def _title_and_body(meta: dict[str, str], body: str) -> tuple[str, str]:
+    """Title from metadata, else from a leading Markdown "# " heading."""
+    if "title" in meta:
+        return meta["title"], body
+    lines = body.lstrip().splitlines()
+    if lines and lines[0].startswith("# "):
+        return lines[0][2:].strip(), "\n".join(lines[1:])
+    return "", body
+
+
+def analyse_file(path: Path, topics: Mapping[str, Any], lang_option: str | None,
+                 threshold: float | None = None) -> dict[str, Any]:
+    """Tag one file; raise FileProblem with a message naming the problem and the fix."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        reason = getattr(err, "strerror", None) or str(err)
+        raise FileProblem(f"{path}: cannot read the file ({reason}). Fix: check the path, "
+                          "its permissions and that it is UTF-8 text.") from err
+    meta, body = split_markdown_header(text)
+    title, body = _title_and_body(meta, body)
+    languages = _languages(topics)
+    lang = (meta.get("lang") or lang_option or detect_language(f"{title}\n{body}", languages)).lower()
+    if lang not in languages:
+        raise FileProblem(f"{path}: language {lang!r} has no topic vocabulary. Fix: set 'Lang:' "
+                          f"to one of: {', '.join(languages)}.")
+    tagging: Tagging = tag_text(title, body, lang, topics, threshold=threshold)
+    result: dict[str, Any] = {"path": str(path), "lang": lang, "topics": list(tagging.topics),
+                              "scores": tagging.scores, "evidence": tagging.evidence, "source": "inferred"}
+    if meta.get("topics", "").strip():
+        known, unknown = resolve_topic_names(meta["topics"], topics)
+        if unknown:
+            raise FileProblem(
+                f"{path}: unknown topic {', '.join(map(repr, unknown))} in 'Topics:' metadata. "
+                f"Known topics: {', '.join(topics)}. Fix: use these keys, or remove the "
+                "'Topics:' line to let the tagger infer them.")
+        # The author's explicit choice wins over inference; scores are still reported.
+        result.update(topics=known, source="metadata")
+    return result
+
+
+def _human(result: dict[str, Any], topics: Mapping[str, Any]) -> str:
+    """Readable report for one file: labels in the file's language, scores, matched terms."""
+    lang = result["lang"]
+    labels = [topics[t][lang]["label"] for t in result["topics"]]
+    lines = [result["path"], f"  lang:   {lang}",
+             f"  topics: {', '.join(labels) or '(none)'} [{result['source']}]",
+             "  scores: " + ", ".join(f"{t} {s:.2f}" for t, s in
+                                      sorted(result["scores"].items(), key=lambda kv: -kv[1]))]
+    for topic, terms in result["evidence"].items():
+        if terms:
+            lines.append(f"  {topic}: {', '.join(terms)}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Tag files given on the command line; exit 2 if any file has a problem."""
+    topics = DEFAULT_TOPICS
+    parser = argparse.ArgumentParser(prog="python -m b2b_blog.topics.cli", description=__doc__)
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="Markdown or text files")
+    parser.add_argument("--json", action="store_true", help="print one JSON array of results")
+    parser.add_argument("--lang", choices=_languages(topics),
+                        help="language for files without 'Lang:' metadata (default: detect)")
+    parser.add_argument("--threshold", type=float, default=None, help="minimum topic score")
+    args = parser.parse_args(argv)
+
+    results, failed = [], False
+    for path in args.paths:
+        try:
+            results.append(analyse_file(path, topics, args.lang, args.threshold))
+        except FileProblem as problem:
+            print(f"error: {problem}", file=sys.stderr)
+            failed = True
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+    else:
+        print("\n\n".join(_human(r, topics) for r in results))
+    return 2 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,204 @@
+"""Score a text against the topic vocabulary and decide which topics it is about."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from .text import STOPWORDS, Stream, Token, fold, stem_variants, tokenize, word_count, words
+
+# A title states what the text is about: one title mention counts as this many body mentions.
+TITLE_WEIGHT = 3.0
+# Scores are normalised to a text of this many words; longer texts are divided by
+# sqrt(length ratio) because on-topic evidence grows with length, but sublinearly.
+REFERENCE_WORDS = 250
+# Very short texts (abstracts, titles) are treated as this long, so that one
+# strong phrase in a 20-word blurb doesn't look overwhelming.
+MIN_WORDS = 200
+# Minimum score for a topic (tuned on the labelled fixtures; see the tests).
+DEFAULT_THRESHOLD = 6.0
+# A secondary topic must reach this fraction of the best topic's score.
+RELATIVE_TO_TOP = 0.3
+# Without two distinct terms, a single strong term must be repeated this often.
+MIN_REPEATS_SINGLE_TERM = 3
+# Weight from which a lexicon term is specific enough to anchor a topic.
+STRONG_WEIGHT = 1.5
+
+
+@dataclass(frozen=True)
+class Tagging:
+    """Result of tagging one text: chosen topics, every topic's score, matched terms."""
+
+    topics: tuple[str, ...]
+    scores: dict[str, float] = field(default_factory=dict)
+    evidence: dict[str, list[str]] = field(default_factory=dict)
+
+
+class _Entry(NamedTuple):
+    """One lexicon term compiled to stems; None in pattern is a one-stopword wildcard."""
+
+    topic: str
+    term: str
+    weight: float
+    pattern: tuple[frozenset[str] | None, ...]
+    spelling: tuple[str, ...] = ()  # folded words of the term, to settle stem collisions
+
+
+def _compile_term(term: str, lang: str) -> tuple[frozenset[str] | None, ...]:
+    """Turn a lexicon term into a stem pattern.
+
+    Stopwords inside a phrase become one-word wildcards ("plan de compte" matches
+    "plan des comptes"); at its edges they stay literal ("into account").
+    """
+    stops = STOPWORDS.get(lang, frozenset())
+    terms = words(term)
+    return tuple(
+        None if w in stops and 0 < n < len(terms) - 1
+        else frozenset({fold(w)}) if w in stops
+        else frozenset(stem_variants(w, lang))
+        for n, w in enumerate(terms)
+    )
+
+
+@lru_cache(maxsize=64)
+def _compile(signature: tuple, lang: str) -> dict[str, list[_Entry]]:
+    """Index every topic's lexicon by first stem, longest patterns first (cached per vocabulary+lang)."""
+    index: dict[str, list[_Entry]] = defaultdict(list)
+    stops = STOPWORDS.get(lang, frozenset())
+    for topic, lexicon in signature:
+        seen: dict[tuple, _Entry] = {}
+        for term, weight in lexicon:
+            pattern = _compile_term(term, lang)
+            # Two spellings that stem alike ("manager"/"management") count once, at the higher weight.
+            if pattern and (pattern not in seen or abs(weight) > abs(seen[pattern].weight)):  # first written wins a tie
+                spelling = tuple(fold(w) for w in words(term) if w not in stops)
+                seen[pattern] = _Entry(topic, term, float(weight), pattern, spelling)
+        for entry in seen.values():
+            for stem in entry.pattern[0]:
+                index[stem].append(entry)
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e.pattern))
+    return dict(index)
+
+
+def _signature(topics: Mapping[str, Any], lang: str) -> tuple:
+    """Hashable snapshot of the lexicons for one language (the compile cache key)."""
+    return tuple(
+        (key, tuple((spec.get(lang) or {}).get("lexicon", {}).items()))
+        for key, spec in topics.items()
+    )
+
+
+def _matches_at(stream: Stream, i: int, pattern: tuple[frozenset[str] | None, ...]) -> bool:
+    """Whether pattern matches the token stream at position i (never across a boundary)."""
+    if i + len(pattern) > len(stream):
+        return False
+    for slot, token in zip(pattern, stream[i:i + len(pattern)], strict=True):
+        if token is None or (not token.stop if slot is None else token.stem not in slot):
+            return False
+    return True
+
+
+def _closeness(entry: _Entry, tokens: list[Token]) -> int:
+    """How well a term's spelling fits the text's words: common prefix minus the term's unmatched tail."""
+    total = 0
+    for lex, token in zip(entry.spelling, (t for t in tokens if not t.stop), strict=False):
+        common = next((n for n, (a, b) in enumerate(zip(lex, token.word, strict=False)) if a != b),
+                      min(len(lex), len(token.word)))
+        total += common - (len(lex) - common)
+    return total
+
+
+def _disambiguate(best: list[_Entry], tokens: list[Token]) -> list[_Entry]:
+    """Snowball over-stems ("collaborations"/"collaborateurs"): when topics tie on stems, keep the closest spelling."""
+    if len({e.topic for e in best}) < 2 or len({e.pattern for e in best}) > 1:
+        return best
+    closeness = {e: _closeness(e, tokens) for e in best}
+    top = max(closeness.values())
+    return [e for e in best if closeness[e] == top]
+
+
+def _count_terms(stream: Stream, index: dict[str, list[_Entry]]) -> Counter:
+    """Count (topic, term) matches; the longest match at a position wins and consumes its words."""
+    counts: Counter = Counter()
+    i = 0
+    while i < len(stream):
+        token = stream[i]
+        best: list[_Entry] = []
+        for entry in index.get(token.stem, ()) if token is not None else ():
+            if best and len(entry.pattern) < len(best[0].pattern):
+                break
+            if _matches_at(stream, i, entry.pattern):
+                best.append(entry)
+        if best:
+            best = _disambiguate(best, stream[i:i + len(best[0].pattern)])
+        for entry in best:
+            counts[entry] += 1
+        i += len(best[0].pattern) if best else 1
+    return counts
+
+
+def tag_text(title: str, body: str, lang: str, topics: Mapping[str, Any], *,
+             threshold: float | None = None) -> Tagging:
+    """Tag a text (title + body in language lang) with zero, one or several topics."""
+    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+    index = _compile(_signature(topics, lang), lang)
+    body_stream = tokenize(body, lang)
+    in_body = _count_terms(body_stream, index)
+    in_title = _count_terms(tokenize(title, lang), index)
+    length_factor = math.sqrt(max(word_count(body_stream), MIN_WORDS) / REFERENCE_WORDS)
+
+    scores: dict[str, float] = {}
+    evidence: dict[str, list[str]] = {}
+    eligible: set[str] = set()
+    for topic in topics:
+        entries = [e for e in set(in_body) | set(in_title) if e.topic == topic]
+        raw = 0.0
+        for e in entries:
+            # log dampening: repeating one term adds less and less.
+            raw += e.weight * (1 + math.log(in_body[e] + TITLE_WEIGHT * in_title[e]))
+        scores[topic] = round(max(raw, 0.0) / length_factor, 3)
+        # Evidence lists support only: negative "other sense" terms lower the score silently.
+        entries = sorted((e for e in entries if e.weight > 0),
+                         key=lambda e: (-e.weight, -(in_body[e] + in_title[e]), e.term))
+        evidence[topic] = [f"{e.term} ×{in_body[e] + in_title[e]}" for e in entries]
+        strong = [e for e in entries if e.weight >= STRONG_WEIGHT]
+        # Evidence diversity: one passing mention, even of a strong term, is not a topic;
+        # and a heap of ambiguous words ("client", "leader", "team") needs one specific term.
+        if strong and (len(entries) >= 2
+                       or any(in_body[e] + in_title[e] >= MIN_REPEATS_SINGLE_TERM for e in strong)):
+            eligible.add(topic)
+
+    ranked = sorted((t for t in eligible if scores[t] >= threshold), key=lambda t: (-scores[t], t))
+    if ranked:
+        top = scores[ranked[0]]
+        ranked = [t for t in ranked if scores[t] >= RELATIVE_TO_TOP * top]
+    return Tagging(tuple(ranked), scores, evidence)
+
+
+_HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]{0,40})\s*:\s*(.*)$")
+
+
+def split_markdown_header(text: str) -> tuple[dict[str, str], str]:
+    """Split Pelican-style "Key: value" lines (up to the first blank line) from the body."""
+    text = text.lstrip("\ufeff")
+    lines = text.splitlines()
+    meta: dict[str, str] = {}
+    last_key = None
+    for n, line in enumerate(lines):
+        if not line.strip():
+            return (meta, "\n".join(lines[n + 1:])) if meta else ({}, text)
+        match = _HEADER_LINE.match(line)
+        if match:
+            last_key = match.group(1).lower()
+            meta[last_key] = match.group(2).strip()
+        elif last_key and line[:1] in " \t":
+            meta[last_key] = f"{meta[last_key]} {line.strip()}".strip()  # continuation line
+        else:
+            return {}, text
+    return meta, ""

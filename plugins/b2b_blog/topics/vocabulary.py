@@ -1,0 +1,317 @@
+"""The topic vocabulary (default of the ``B2B_TOPICS`` setting) and its validation."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Mapping
+from typing import Any
+
+# Weights: 3 = a phrase that on its own says what the text is about; 2 = clearly
+# on topic; 1 = typical of the topic; <= 0.5 = common or ambiguous words ("client",
+# "partner", "leader") that only count alongside stronger evidence. Terms are
+# written naturally; matching folds case and accents, stems words and treats
+# "de"/"of"-like words inside phrases as one-word wildcards. Negative weights mark
+# other senses of a topic's words ("leadership contest", "compte rendu"): the longest
+# match wins, so these phrases claim the words and lower the score instead.
+DEFAULT_TOPICS: dict[str, dict[str, dict[str, Any]]] = {
+    "leadership": {
+        "fr": {
+            "label": "Leadership",
+            "slug": "leadership",
+            "description": (
+                "Diriger, c'est d'abord entraîner des personnes. Cette rubrique rassemble nos "
+                "réflexions sur le rôle du manager et du dirigeant : confiance, délégation, "
+                "feedback, conduite du changement, style de direction et développement des "
+                "équipes qui font vivre les relations entre entreprises."
+            ),
+            "lexicon": {
+                "leadership": 3.0, "sécurité psychologique": 3.0, "management bienveillant": 3.0,
+                "intelligence émotionnelle": 2.5, "manager de proximité": 2.5, "management d'équipe": 2.5,
+                "style de management": 2.5, "posture managériale": 2.5, "managérial": 2.0,
+                "nouveau manager": 2.0, "exemplarité": 2.0, "conduite du changement": 2.0,
+                "montrer l'exemple": 2.0, "donner l'exemple": 2.0, "engagement des collaborateurs": 2.0,
+                "qualités de leader": 2.0, "entretien individuel": 1.5, "responsabiliser": 1.5,
+                "délégation": 1.5, "déléguer": 1.5, "fédérer": 1.5, "mentorat": 1.5, "charisme": 1.5,
+                "charismatique": 1.5, "chef d'équipe": 1.5, "responsable d'équipe": 1.5,
+                "animer une équipe": 1.5, "encadrer": 1.2, "cadre dirigeant": 1.5, "manager": 1.0,
+                "managers": 1.0, "collaborateurs": 1.0, "comité de direction": 1.0, "codir": 1.0,
+                "dirigeant": 1.0, "coaching": 1.0, "mentor": 1.0, "feedback": 1.0, "motiver": 1.0,
+                "démotivation": 1.0, "bienveillant": 1.0, "humilité": 1.0, "vulnérabilité": 1.0,
+                "inspirer": 1.0, "cohésion": 1.0, "esprit d'équipe": 1.0, "culture d'entreprise": 1.0,
+                "prise de poste": 1.0, "entretien annuel": 1.0, "prise de décision": 1.0,
+                "micromanagement": 2.0, "management participatif": 2.5, "management directif": 2.0,
+                "bon manager": 2.0, "droit à l'erreur": 1.5, "supérieur hiérarchique": 1.0,
+                "subordonnés": 1.0, "intelligence collective": 1.0, "faire grandir": 1.0,
+                "qualité de vie au travail": 1.0, "donner du sens": 1.5, "fixer un cap": 1.0,
+                "épuisement professionnel": 1.0, "autorité": 0.7, "écoute": 0.7, "légitimité": 0.5,
+                "autonomie": 0.5, "confiance": 0.5, "vision": 0.5, "leader": 0.5, "reconnaissance": 0.5,
+                "engagement": 0.3, "équipe": 0.3,
+                # other senses of these words: they claim the words and lower the score
+                "leader du parti": -1.0, "chef du parti": -1.0, "leader de l'opposition": -1.0,
+                "leader politique": -1.0, "leader du classement": -1.0, "maillot de leader": -1.0,
+                "leadership au classement": -1.0, "leader mondial": -1.0, "leader européen": -1.0,
+                "leader du marché": -1.0,
+            },
+        },
+        "en": {
+            "label": "Leadership",
+            "slug": "leadership",
+            "description": (
+                "Leading is first of all about people. This section gathers our thinking on "
+                "what managers and executives actually do: building trust, delegating, giving "
+                "feedback, steering change and growing the teams that carry business "
+                "relationships."
+            ),
+            "lexicon": {
+                "leadership": 3.0, "psychological safety": 3.0, "servant leader": 3.0,
+                "lead by example": 2.5, "emotional intelligence": 2.5, "direct report": 2.5,
+                "one-on-one": 2.5, "micromanage": 2.5, "first-time manager": 2.5, "new manager": 2.0,
+                "middle manager": 2.0, "people manager": 2.0, "line manager": 2.0,
+                "employee engagement": 2.0, "high-performing team": 2.0, "team morale": 2.0,
+                "managerial": 2.0, "leading people": 2.0, "lead a team": 2.0, "empower": 1.5,
+                "empowerment": 1.5, "delegate": 1.5, "mentor": 1.5, "mentorship": 1.5, "morale": 1.5,
+                "charisma": 1.5, "charismatic": 1.5, "team leader": 1.5, "team lead": 1.5,
+                "change management": 1.5, "leading change": 1.5, "company culture": 1.5,
+                "organisational culture": 1.5, "organizational culture": 1.5, "difficult conversation": 1.5,
+                "performance review": 1.5, "performance conversation": 1.5, "coaching": 1.0, "motivate": 1.0,
+                "inspire": 1.0, "humility": 1.0, "vulnerability": 1.0, "burnout": 1.0, "executive team": 1.0,
+                "senior leader": 1.0, "leadership team": 3.0, "c-suite": 1.0, "great leader": 1.5,
+                "good leader": 1.5, "great manager": 1.5, "good manager": 1.5, "open-door policy": 1.5,
+                "leadership development": 3.0, "boss": 0.7, "team members": 0.7, "supervisor": 0.7,
+                "set a direction": 1.0, "remove obstacles": 1.0, "authority": 0.7, "ownership": 0.7,
+                "manager": 0.7, "feedback": 0.7, "decision-making": 0.7, "autonomy": 0.7, "listening": 0.5,
+                "employees": 0.5, "trust": 0.5, "vision": 0.5, "leader": 0.5, "culture": 0.5,
+                "recognition": 0.5, "staff": 0.3, "team": 0.2, "accountability": 1.0,
+                # other senses of these words: they claim the words and lower the score
+                "leadership contest": -1.0, "leadership challenge": -1.0, "leadership election": -1.0,
+                "leadership race": -1.0, "leadership bid": -1.0, "party leader": -1.0,
+                "opposition leader": -1.0, "leader of the opposition": -1.0, "race leader": -1.0,
+                "market leader": -1.0, "world leader": -1.0, "industry leader": -1.0,
+            },
+        },
+    },
+    "kam": {
+        "fr": {
+            "label": "Gestion des grands comptes",
+            "slug": "grands-comptes",
+            "description": (
+                "Quelques clients pèsent souvent une large part du chiffre d'affaires. Nous "
+                "parlons ici de la manière de les servir et de les développer dans la durée : "
+                "plans de compte, cartographie des décideurs, revues d'affaires, négociation "
+                "avec les achats et métier de key account manager."
+            ),
+            "lexicon": {
+                "grand compte": 3.0, "gestion des grands comptes": 3.0, "compte clé": 3.0,
+                "compte stratégique": 3.0, "key account": 3.0, "key account manager": 3.0, "kam": 3.0,
+                "plan de compte": 3.0, "cartographie des décideurs": 3.0, "global account": 3.0,
+                "revue de compte": 2.5, "revue d'affaires": 2.5, "business review": 2.5, "qbr": 2.5,
+                "part de portefeuille": 2.5, "intimité client": 2.5, "client clé": 2.5,
+                "account manager": 2.5, "responsable de compte": 2.5, "directeur de compte": 2.5,
+                "chargé de compte": 2.0, "équipe compte": 2.0, "client stratégique": 2.0,
+                "croissance du compte": 2.0, "développement du compte": 2.0, "portefeuille de comptes": 2.0,
+                "comptes globaux": 2.0, "vente complexe": 2.0, "account-based marketing": 2.0,
+                "fournisseur stratégique": 1.5, "fournisseur de référence": 1.5,
+                "fournisseur privilégié": 1.5, "centre de décision": 1.5, "négociation annuelle": 1.5,
+                "renouvellement de contrat": 1.5, "fidélisation": 1.2, "plus gros client": 1.5,
+                "premier client": 1.0, "donneur d'ordre": 1.0, "direction des achats": 1.0,
+                "directions achats": 1.0, "ventes additionnelles": 1.0, "vente croisée": 1.0,
+                "cross-selling": 1.0, "upselling": 1.0, "cartographie": 1.0, "prescripteur": 1.0,
+                "relation commerciale": 1.0, "cycle de vente": 1.0, "customer success": 1.0,
+                "sponsor exécutif": 1.0, "portefeuille clients": 1.0, "relation client": 0.7,
+                "appel d'offres": 0.7, "acheteur": 0.7, "décideurs": 0.7, "zones blanches": 0.7,
+                "référencement": 0.7, "interlocuteurs": 0.5, "négociation": 0.5, "renouvellement": 0.5,
+                "fournisseur": 0.5, "achats": 0.5, "compte": 0.3, "client": 0.3,
+                # other senses of these words: they claim the words and lower the score
+                "compte bancaire": -1.0, "compte courant": -1.0, "compte épargne": -1.0,
+                "compte rendu": -1.0, "prendre en compte": -0.5, "tenir compte": -0.5, "fin de compte": -0.5,
+            },
+        },
+        "en": {
+            "label": "Key Account Management",
+            "slug": "key-account-management",
+            "description": (
+                "A handful of customers often make up a large share of revenue. Here we look "
+                "at how to serve and grow them over the years: account plans, stakeholder "
+                "maps, business reviews, dealing with procurement and the craft of the key "
+                "account manager."
+            ),
+            "lexicon": {
+                "key account": 3.0, "key account manager": 3.0, "kam": 3.0, "strategic account": 3.0,
+                "global account": 3.0, "account plan": 3.0, "quarterly business review": 3.0, "qbr": 3.0,
+                "executive business review": 3.0, "share of wallet": 3.0, "national account": 2.5,
+                "major account": 2.5, "account manager": 2.5, "account director": 2.5, "account review": 2.5,
+                "account growth": 2.5, "account strategy": 2.5, "strategic customer": 2.5,
+                "strategic client": 2.5, "customer intimacy": 2.5, "stakeholder map": 2.5,
+                "buying center": 2.5, "buying centre": 2.5, "buying group": 2.5, "business review": 2.0,
+                "account team": 2.0, "enterprise account": 2.0, "named account": 2.0, "key customer": 2.0,
+                "key client": 2.0, "economic buyer": 2.0, "multi-threading": 2.0, "single-threaded": 2.0,
+                "complex sale": 2.0, "account-based marketing": 2.0, "abm": 2.0, "relationship map": 2.0,
+                "account portfolio": 2.0, "largest customer": 1.5, "biggest customer": 1.5,
+                "top customers": 1.5, "customer retention": 1.5, "preferred supplier": 1.5,
+                "strategic supplier": 1.5, "trusted advisor": 1.5, "chief procurement officer": 1.5,
+                "account executive": 1.5, "procurement": 1.0, "renewal": 1.0, "upsell": 1.0,
+                "cross-sell": 1.0, "churn": 1.0, "customer success": 1.0, "sales cycle": 1.0,
+                "total cost of ownership": 1.0, "executive sponsor": 1.0, "white space": 1.0,
+                "decision-maker": 0.7, "customer relationship": 0.7, "retention": 0.5, "supplier": 0.5,
+                "tender": 0.5, "purchasing": 0.5, "buyer": 0.3, "account": 0.3, "client": 0.3,
+                "customer": 0.2,
+                # other senses of these words: they claim the words and lower the score
+                "bank account": -1.0, "current account": -1.0, "savings account": -1.0, "user account": -1.0,
+                "online account": -1.0, "email account": -1.0, "into account": -0.5, "on account of": -0.5,
+            },
+        },
+    },
+    "partnerships": {
+        "fr": {
+            "label": "Partenariats",
+            "slug": "partenariats",
+            "description": (
+                "S'allier pour aller plus loin : alliances stratégiques, coentreprises, "
+                "programmes de revendeurs et d'intégrateurs, co-développement avec des "
+                "start-up. Comment choisir ses partenaires, gouverner une alliance et en "
+                "partager la valeur."
+            ),
+            "lexicon": {
+                "partenariat stratégique": 3.0, "accord de partenariat": 3.0, "alliance stratégique": 3.0,
+                "coentreprise": 3.0, "co-entreprise": 3.0, "joint-venture": 3.0,
+                "écosystème de partenaires": 3.0, "programme partenaires": 3.0,
+                "programme de partenaires": 3.0, "coopétition": 3.0, "pacte d'associés": 2.5,
+                "relation partenariale": 2.5, "co-développement": 2.5, "codéveloppement": 2.5,
+                "co-innovation": 2.5, "co-marketing": 2.5, "vente conjointe": 2.5, "co-selling": 2.5,
+                "canal indirect": 2.5, "vente indirecte": 2.5, "conflit de canal": 2.5,
+                "partage des revenus": 2.5, "responsable des alliances": 2.5, "alliance manager": 2.5,
+                "partenariat": 2.0, "partenarial": 2.0, "développement conjoint": 2.0,
+                "innovation ouverte": 2.0, "open innovation": 2.0, "co-branding": 2.0, "consortium": 2.0,
+                "protocole d'accord": 2.0, "partenaires technologiques": 2.0,
+                "revendeur à valeur ajoutée": 2.0, "offre commune": 1.5, "offre conjointe": 1.5,
+                "unir leurs forces": 1.5, "go-to-market": 1.5, "revendeur": 1.5, "intégrateur": 1.0,
+                "accord de licence": 1.5, "accord de distribution": 1.5, "partage de la valeur": 1.5,
+                "partenaire stratégique": 1.5, "alliance": 1.0, "écosystème": 1.0, "coopération": 1.0,
+                "accord de coopération": 2.0, "interentreprises": 1.5, "inter-entreprises": 1.5,
+                "démarche partenariale": 2.5, "groupement d'intérêt économique": 2.0, "mutualiser": 1.0,
+                "synergies": 1.0, "complémentarité": 1.0, "complémentaires": 0.7, "comité de pilotage": 1.0,
+                "lettre d'intention": 1.0, "gouvernance": 0.7, "partenaire": 0.7, "rapprochement": 0.7,
+                "allié": 0.7, "collaboration": 0.5, "associés": 0.5, "licence": 0.5, "distributeur": 0.3,
+                # other senses of these words: they claim the words and lower the score
+                "partenaire officiel": -1.0, "partenaire principal": -1.0, "partenaires sociaux": -1.0,
+                "partenaire d'entraînement": -1.0, "sponsor": -0.5, "mécène": -0.5, "mécénat": -1.0,
+                "sponsoring": -1.0, "sponsor maillot": -1.5, "partenaire maillot": -1.0, "parrainage": -0.5,
+            },
+        },
+        "en": {
+            "label": "Partnerships",
+            "slug": "partnerships",
+            "description": (
+                "Going further together: strategic alliances, joint ventures, channel and "
+                "reseller programs, co-development with startups and cloud ecosystems. How "
+                "to pick partners, govern an alliance and share the value it creates."
+            ),
+            "lexicon": {
+                "strategic partnership": 3.0, "strategic alliance": 3.0, "joint venture": 3.0,
+                "alliance manager": 3.0, "partner program": 3.0, "partner programme": 3.0,
+                "partner ecosystem": 3.0, "channel partner": 3.0, "channel conflict": 3.0, "co-sell": 3.0,
+                "coopetition": 3.0, "joint go-to-market": 3.0, "partnership agreement": 3.0,
+                "partner network": 2.5, "partner manager": 2.5, "co-development": 2.5,
+                "joint development": 2.5, "co-innovation": 2.5, "co-marketing": 2.5, "joint marketing": 2.5,
+                "deal registration": 2.5, "indirect sales": 2.5, "indirect channel": 2.5,
+                "revenue sharing": 2.5, "value-added reseller": 2.5, "integration partner": 2.5,
+                "partnership": 2.0, "open innovation": 2.0, "co-branding": 2.0, "consortium": 2.0,
+                "reseller": 2.0, "memorandum of understanding": 2.0, "technology partner": 2.0,
+                "partner-led": 2.0, "partner-sourced": 2.0, "partner marketing": 2.0,
+                "solution partner": 2.0, "joint customers": 2.0, "rev-share": 2.0,
+                "market development funds": 2.0, "isv": 1.5, "joint value": 1.5, "ecosystem-led": 2.0,
+                "system integrator": 1.5, "integrator": 0.7, "managed service provider": 1.5,
+                "hyperscaler": 1.5, "go-to-market": 1.5, "licensing agreement": 1.5,
+                "offtake agreement": 1.5, "shared governance": 1.5, "alliance": 1.2, "ecosystem": 1.0,
+                "synergies": 1.0, "referral": 1.0, "steering committee": 1.0, "distribution agreement": 1.0,
+                "oem": 1.0, "jointly": 0.7, "complementary": 0.7, "equity stake": 0.7, "marketplace": 0.7,
+                "partner": 0.7, "licensing": 0.7, "channel": 0.5, "collaboration": 0.5, "governance": 0.5,
+                "distributor": 0.3, "cooperation agreement": 2.0,
+                # other senses of these words: they claim the words and lower the score
+                "official partner": -1.0, "shirt sponsor": -1.0, "training partner": -1.0,
+                "sparring partner": -1.0, "dance partner": -1.0, "sponsor": -0.5, "sponsorship": -1.0,
+                "shirt sponsorship": -1.5, "kit supplier": -1.0, "naming rights": -1.0,
+            },
+        },
+    },
+}
+
+_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def validate_vocabulary(topics: Any) -> list[str]:
+    """Return human-readable problems in a topic vocabulary (empty list when valid)."""
+    if not isinstance(topics, dict) or not topics:
+        return ["B2B_TOPICS must be a non-empty dict: {topic_key: {lang: {label, slug, description, lexicon}}}"]
+    problems: list[str] = []
+    all_langs = {lang for spec in topics.values() if isinstance(spec, dict) for lang in spec}
+    slugs: dict[tuple[str, str], str] = {}
+    for key, spec in topics.items():
+        if not isinstance(key, str) or not _SLUG_RE.match(key):
+            problems.append(f"topic key {key!r} must be lowercase letters, digits and hyphens")
+        if not isinstance(spec, dict) or not spec:
+            problems.append(f"topic {key!r} must map language codes to {{label, slug, description, lexicon}}")
+            continue
+        for lang in sorted(all_langs - set(spec)):
+            problems.append(f"topic {key!r} has no entry for language {lang!r} (other topics have one)")
+        for lang, entry in spec.items():
+            where = f"topic {key!r} [{lang}]"
+            if not isinstance(entry, dict):
+                problems.append(f"{where} must be a dict with label, slug, description, lexicon")
+                continue
+            for field in ("label", "slug", "description"):
+                if not isinstance(entry.get(field), str) or (field != "description" and not entry[field].strip()):
+                    problems.append(f"{where} needs a non-empty string {field!r}")
+            slug = entry.get("slug")
+            if isinstance(slug, str) and slug:
+                if not _SLUG_RE.match(slug):
+                    problems.append(f"{where} slug {slug!r} must be lowercase letters, digits and hyphens")
+                if (lang, slug) in slugs:
+                    problems.append(f"{where} slug {slug!r} is already used by topic {slugs[lang, slug]!r}")
+                slugs[lang, slug] = key
+            problems.extend(_lexicon_problems(where, entry.get("lexicon")))
+    return problems
+
+
+def _lexicon_problems(where: str, lexicon: Any) -> list[str]:
+    """Problems in one lexicon: must map non-empty terms to finite non-zero numbers."""
+    if not isinstance(lexicon, dict) or not lexicon:
+        return [f"{where} needs a non-empty 'lexicon' dict of term -> weight"]
+    problems = []
+    for term, weight in lexicon.items():
+        if not isinstance(term, str) or not any(c.isalnum() for c in term):
+            problems.append(f"{where} lexicon term {term!r} must be a word or phrase")
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not math.isfinite(weight) or weight == 0:
+            problems.append(f"{where} lexicon weight for {term!r} must be a non-zero number, got {weight!r}")
+    return problems
+
+
+def resolve_topic_names(value: str, topics: Mapping[str, Any]) -> tuple[list[str], list[str]]:
+    """Map a "Topics:" metadata value (keys, slugs or labels, comma-separated) to topic keys.
+
+    Returns (known topic keys in the order given, names that match no topic).
+    """
+    names: dict[str, str] = {}
+    for key, spec in topics.items():
+        names[_fold(key)] = key
+        for entry in spec.values():
+            for field in ("slug", "label"):
+                if isinstance(entry.get(field), str):
+                    names.setdefault(_fold(entry[field]), key)
+    known: list[str] = []
+    unknown: list[str] = []
+    for name in filter(None, (part.strip() for part in re.split(r"[,;]", value))):
+        key = names.get(_fold(name))
+        if key is None:
+            unknown.append(name)
+        elif key not in known:
+            known.append(key)
+    return known, unknown
+
+
+def _fold(name: str) -> str:
+    """Case- and accent-insensitive form of a topic name."""
+    decomposed = unicodedata.normalize("NFKD", name.strip().lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

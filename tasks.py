@@ -163,6 +163,53 @@ def new_post(c, title, lang="fr", kind="point-of-view", key=None, translation=No
         print(f"created {path}")
 
 
+def _bare_paths_as_options(argv: list[str], task_name: str, options_with_value: set[str]) -> list[str]:
+    """`topics a.md b.md --json` -> `topics --path a.md --path b.md --json`."""
+    rewritten, inside, expects_value = [], False, False
+    for token in argv:
+        if not inside or expects_value or token.startswith("-"):
+            if inside and not expects_value and token.startswith("-"):
+                expects_value = token.split("=")[0] in options_with_value and "=" not in token
+            else:
+                expects_value = False
+            inside = inside or token == task_name
+            rewritten.append(token)
+        else:
+            rewritten += ["--path", token]
+    return rewritten
+
+
+def _accept_several_paths() -> None:
+    """Invoke has no variadic arguments (pyinvoke/invoke#378); fold bare paths into --path options.
+
+    Invoke has parsed its own options but not the task's when it imports this file,
+    so the remaining arguments can still be rewritten here.
+    """
+    import inspect  # noqa: PLC0415
+
+    from invoke import Program  # noqa: PLC0415
+
+    for frame in inspect.stack():
+        program = frame.frame.f_locals.get("self")
+        if isinstance(program, Program) and getattr(program, "core", None) is not None:
+            unparsed = program.core.unparsed
+            unparsed[:] = _bare_paths_as_options(unparsed, "topics", {"--lang", "-l", "--threshold", "-t"})
+            return
+
+
+_accept_several_paths()
+
+
+@task(iterable=["path"])
+def topics(c, path, json=False, lang=None, threshold=None):
+    """Explain the topics of files: `invoke topics PATH [PATH...] [--json] [--lang fr|en]`."""
+    from b2b_blog.topics.cli import main  # noqa: PLC0415
+
+    argv = [*path, *(["--json"] if json else []), *(["--lang", lang] if lang else []),
+            *(["--threshold", str(threshold)] if threshold else [])]
+    raise SystemExit(main(argv))
+
+
 @task
 def translations(c):
     """Report per language the posts and pages without translation, and translations left behind."""

@@ -38,3 +38,29 @@ def clean_outputs(settings: dict) -> list[Path]:
             shutil.rmtree(path)
             removed.append(path)
     return removed
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m b2b_blog.build`: one atomic build, for scripts and benchmarks."""
+    import argparse  # noqa: PLC0415
+    import logging  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    from pelican.log import init  # noqa: PLC0415
+    from pelican.settings import read_settings  # noqa: PLC0415
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--settings", default="pelicanconf.py")
+    parser.add_argument("--content", help="content folder (default: the settings' PATH)")
+    parser.add_argument("--output", help="output folder (default: the settings' OUTPUT_PATH)")
+    parser.add_argument("--cache", help="cache folder (default: the settings' CACHE_PATH)")
+    args = parser.parse_args(argv)
+    init(level=logging.WARNING)
+    override = {key: value for key, value in (("PATH", args.content), ("OUTPUT_PATH", args.output),
+                                              ("CACHE_PATH", args.cache)) if value}
+    try:
+        build_site(read_settings(args.settings, override=override))
+    except Exception as error:  # noqa: BLE001 - the author reads the message, not a traceback
+        print(error, file=sys.stderr)
+        return 1
+    return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from jinja2 import pass_context
 from pelican.plugins.i18n_subsites import i18n_subsites
 
-from . import localization, posts, reader, seo, sites, translations
+from . import localization, posts, reader, search, seo, sites, translations
 from .cases import generator as case_generator
 from .cases.downloads import human_size
 from .cases.texts import labels as case_labels
@@ -61,10 +61,11 @@ def stop_on_problems(_generators) -> None:
 def build_finished(pelican_obj) -> None:
     if sites.is_main(pelican_obj.settings):
         topic_assignment.warn_untagged()
+        search.index_site(pelican_obj.settings)
 
 
 def extra_generators(_pelican_obj):
-    return [ListingsGenerator, case_generator.CasesGenerator, SitemapGenerator]
+    return [ListingsGenerator, case_generator.CasesGenerator, search.SearchPageGenerator, SitemapGenerator]
 
 
 @pass_context

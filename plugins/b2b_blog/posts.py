@@ -30,3 +30,6 @@ def enrich_post(content) -> None:
     words = word_count(content._content or "")
     content.word_count = words
     content.reading_time = max(1, math.ceil(words / plugin_settings.get(settings, "B2B_WORDS_PER_MINUTE")))
+    long_enough = words >= plugin_settings.get(settings, "B2B_TOC_MIN_WORDS")
+    sections = getattr(content, "toc_headings", 0) >= plugin_settings.get(settings, "B2B_TOC_MIN_HEADINGS")
+    content.show_toc = long_enough and sections

@@ -62,7 +62,12 @@ class BlogMarkdownReader(MarkdownReader):
         if not raw.strip():
             self._report("file", "the file is empty", "write a metadata header and a text, or delete the file")
             return "", {}
-        return super().read(source_path)
+        content, metadata = super().read(source_path)
+        # The toc extension has listed the headings while converting: keep them for long posts.
+        tokens = getattr(self._md, "toc_tokens", [])
+        metadata["toc_html"] = getattr(self._md, "toc", "")
+        metadata["toc_headings"] = sum(1 + len(token.get("children", [])) for token in tokens)
+        return content, metadata
 
     def _check_header(self, metadata: dict) -> None:
         for field in REQUIRED_FIELDS:

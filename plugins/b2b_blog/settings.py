@@ -39,9 +39,11 @@ DEFAULTS: dict[str, Any] = {
     # Per language: the folder name of each listing and of the feeds.
     "B2B_SECTIONS": {
         "fr": {"kinds": "rubriques", "topics": "themes", "cases": "formation/cas",
-               "case_topics": "formation/cas/themes", "case_languages": "formation/cas/langues"},
+               "case_topics": "formation/cas/themes", "case_languages": "formation/cas/langues",
+               "search": "recherche"},
         "en": {"kinds": "kinds", "topics": "topics", "cases": "training/cases",
-               "case_topics": "training/cases/topics", "case_languages": "training/cases/languages"},
+               "case_topics": "training/cases/topics", "case_languages": "training/cases/languages",
+               "search": "search"},
     },
     # Babel date pattern per language, else the locale's full date ('vendredi 25 novembre 2016').
     "B2B_DATE_PATTERNS": {"en": "EEEE d MMMM y"},
@@ -51,6 +53,11 @@ DEFAULTS: dict[str, Any] = {
     "B2B_CASES_PATH": "cases",
     # Where trainers ask for a restricted teaching note.
     "B2B_CASES_CONTACT": "mailto:formation@relation-btob.example",
+    # Index the built site with Pagefind (the search page needs it).
+    "B2B_SEARCH_INDEX": True,
+    # A post this long, with at least B2B_TOC_MIN_HEADINGS sections, gets a table of contents.
+    "B2B_TOC_MIN_WORDS": 600,
+    "B2B_TOC_MIN_HEADINGS": 3,
     "B2B_FEED_PATH": "feeds/atom.xml",
     # Warnings (e.g. a post with no topic) stop the build when true.
     "B2B_WARNINGS_ARE_ERRORS": False,

@@ -1,0 +1,1 @@
+"""Build benchmarks: a generated bilingual corpus, our build against vanilla Pelican and Hugo."""

@@ -22,7 +22,8 @@ def test_a_german_subsite_from_settings_only(tiny_copy, tmp_path):
                         "lexicon": {"Führung": 3.0, "Großkunde": 3.0, "Partnerschaft": 3.0}}
     sections = {**DEFAULTS["B2B_SECTIONS"], "de": {
         "kinds": "rubriken", "topics": "themen", "cases": "weiterbildung/fallstudien",
-        "case_topics": "weiterbildung/fallstudien/themen", "case_languages": "weiterbildung/fallstudien/sprachen"}}
+        "case_topics": "weiterbildung/fallstudien/themen", "case_languages": "weiterbildung/fallstudien/sprachen",
+        "search": "suche"}}
     site = build(tiny_copy, tmp_path,
                  I18N_SUBSITES={"en": {"SITENAME": "The B2B Relationship Blog"},
                                 "de": {"SITENAME": "Der B2B-Beziehungsblog"}},

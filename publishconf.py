@@ -12,3 +12,7 @@ RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
 PUBLISH_TARGET = os.environ.get("BLOG_PUBLISH_TARGET", PUBLISH_TARGET)  # noqa: F405
 B2B_WARNINGS_ARE_ERRORS = True
+# Nothing unlisted reaches the published site: no draft, no hidden post or page.
+B2B_WRITE_UNLISTED = False
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""

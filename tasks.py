@@ -6,6 +6,7 @@ import datetime
 import logging
 import os
 import shlex
+import shutil
 import sys
 from pathlib import Path
 
@@ -112,15 +113,72 @@ def preview(c):
     _build(CONFIG["settings_publish"])
 
 
+def _check(names, settings_file: str) -> bool:
+    """Run checks on the built site; print what each finds; true when all pass."""
+    from b2b_blog.checks import run_check  # noqa: PLC0415
+
+    settings = _settings(settings_file)
+    output = Path(settings["OUTPUT_PATH"])
+    passed = True
+    for name in names:
+        found = run_check(name, output, settings)
+        print(f"check {name}: {'ok' if not found else f'{len(found)} problem(s)'}")
+        for line in found[:50]:
+            print(f"  - {line}")
+        passed = passed and not found
+    return passed
+
+
+def _check_task(name: str, doc: str):
+    @task(name=f"check-{name}")
+    def check_one(c, publish_settings=False):
+        settings_file = CONFIG["settings_publish" if publish_settings else "settings_base"]
+        if not _check([name], settings_file):
+            raise SystemExit(1)
+
+    check_one.__doc__ = doc
+    check_one.body.__doc__ = doc
+    return check_one
+
+
+check_links = _check_task("links", "Check that every internal link and asset of output/ resolves.")
+check_hreflang = _check_task("hreflang", "Check that every hreflang set is complete, reciprocal and absolute.")
+check_html = _check_task("html", "Check the HTML of output/ with the Nu HTML Checker.")
+check_feeds = _check_task("feeds", "Check that every feed parses and the sitemap is well-formed.")
+check_security = _check_task("security", "Check for inline scripts, unsafe external links and the CSP header file.")
+check_leaks = _check_task("leaks", "Check that no draft, hidden post or restricted teaching note is in output/.")
+
+
+@task
+def check(c, publish_settings=False):
+    """Run every check on output/ (build first)."""
+    from b2b_blog.checks import CHECKS  # noqa: PLC0415
+
+    if not _check(CHECKS, CONFIG["settings_publish" if publish_settings else "settings_base"]):
+        raise SystemExit(1)
+
+
 @task
 def publish(c, target=None):
-    """Build with the publishing settings and send the site with rsync."""
+    """Build with the publishing settings, refuse if any check fails, then rsync the site."""
+    from b2b_blog.checks import CHECKS  # noqa: PLC0415
+
     output = _build(CONFIG["settings_publish"])
+    if not _check(CHECKS, CONFIG["settings_publish"]):
+        raise SystemExit("publish: refused, a check failed (the site was built but not sent)")
     settings = _settings(CONFIG["settings_publish"])
     destination = target or os.environ.get("BLOG_PUBLISH_TARGET") or settings.get("PUBLISH_TARGET")
     if not destination:
         raise SystemExit("publish: no target; set BLOG_PUBLISH_TARGET or PUBLISH_TARGET (user@host:/path/)")
-    c.run(f"rsync --delete -rlptvz {shlex.quote(str(output))}/ {shlex.quote(destination)}")
+    if ":" in destination:
+        if not shutil.which("rsync"):
+            raise SystemExit("publish: rsync is needed for a remote target (apt-get install rsync)")
+        c.run(f"rsync --delete -rlptvz {shlex.quote(str(output))}/ {shlex.quote(destination)}")
+    else:
+        # A local folder (a mounted share, a test): mirror the site into it.
+        shutil.rmtree(destination, ignore_errors=True)
+        shutil.copytree(output, destination)
+    print(f"published to {destination}")
 
 
 @task
@@ -216,3 +274,18 @@ def translations(c):
     from b2b_blog.authoring import translation_report  # noqa: PLC0415
 
     print(translation_report(_settings(CONFIG["settings_base"])))
+
+
+@task
+def bench(c, pairs=500, cases=20, repeat=3, scales=""):
+    """Benchmark our build against vanilla Pelican and Hugo on a generated corpus."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from benchmarks.run import main  # noqa: PLC0415
+
+    argv = ["--pairs", str(pairs), "--cases", str(cases), "--repeat", str(repeat)]
+    if scales:
+        argv += ["--scales", str(scales)]
+    code = main(argv)
+    if code:
+        raise SystemExit(code)

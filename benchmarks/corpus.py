@@ -272,13 +272,15 @@ LIST_ITEMS = {
                        "reconnaître publiquement les contributions", "dire ce qui est décidé et par qui",
                        "laisser l'équipe proposer avant de trancher", "protéger le temps de réflexion",
                        "accepter le désaccord en réunion", "raconter les erreurs et ce qu'elles ont appris"],
-        "kam": ["identifier les trois décideurs qui comptent vraiment", "mettre à jour le plan de compte chaque trimestre",
+        "kam": ["identifier les trois décideurs qui comptent vraiment",
+                "mettre à jour le plan de compte chaque trimestre",
                 "préparer la revue d'affaires avec l'équipe compte", "mesurer la part de portefeuille",
                 "rencontrer la direction des achats hors négociation", "suivre les engagements pris de part et d'autre",
                 "repérer les zones blanches du compte", "associer le sponsor exécutif aux décisions"],
         "partnerships": ["écrire ensemble les objectifs de l'alliance", "nommer un responsable de chaque côté",
                          "prévoir un comité de pilotage trimestriel", "fixer les règles de partage des revenus",
-                         "décider à l'avance des conditions de sortie", "tester la complémentarité sur un projet pilote",
+                         "décider à l'avance des conditions de sortie",
+                         "tester la complémentarité sur un projet pilote",
                          "protéger les données de chacun", "mesurer la valeur créée pour les clients communs"],
     },
     "en": {
@@ -348,7 +350,8 @@ TITLE_HEADS = {
     },
     "en": {
         "leadership": ["Leading an account team", "The manager facing doubt", "Trust is built slowly",
-                       "Delegating without disappearing", "Quiet leadership", "Bringing a cross-functional team together",
+                       "Delegating without disappearing", "Quiet leadership",
+                       "Bringing a cross-functional team together",
                        "Giving meaning to sales work", "The right to make mistakes in a team"],
         "kam": ["The account plan as a tool for dialogue", "Mapping the decision-makers", "The annual business review",
                 "When the largest customer weighs too much", "The key account manager and procurement",
@@ -377,14 +380,17 @@ KIND_TITLES = {
 KIND_OPENINGS = {
     "fr": {
         "reading-notes": "Ce livre consacré à {object} mérite une lecture attentive, crayon en main.",
-        "testimony": "{name} est {role} dans une entreprise de {sector}. Elle nous raconte ici ce qu'elle a appris sur {object}.",
-        "agenda": "Le {day}, nous organisons à {city} une journée d'atelier consacrée à {object}, pour douze participants.",
+        "testimony": ("{name} est {role} dans une entreprise de {sector}. "
+                      "Elle nous raconte ici ce qu'elle a appris sur {object}."),
+        "agenda": ("Le {day}, nous organisons à {city} une journée d'atelier consacrée à {object}, "
+                   "pour douze participants."),
         "news": "Cette année encore, nous avons beaucoup travaillé sur {object}, et voici ce que nous en retenons.",
         "point-of-view": "On parle beaucoup de {object}, et souvent trop vite.",
     },
     "en": {
         "reading-notes": "This book about {object} deserves a careful reading, pencil in hand.",
-        "testimony": "{name} is {role} at a company in {sector}. Here she tells us what she has learned about {object}.",
+        "testimony": ("{name} is {role} at a company in {sector}. "
+                      "Here she tells us what she has learned about {object}."),
         "agenda": "On {day}, we are holding a one-day workshop in {city} on {object}, for twelve participants.",
         "news": "Once again this year, we worked a great deal on {object}, and here is what we take from it.",
         "point-of-view": "There is a lot of talk about {object}, often too hasty.",
@@ -678,7 +684,7 @@ def _post_body(post: Post, plan: random.Random, rng: random.Random, targets: lis
 def _tags(rng: random.Random, lang: str, topic: str) -> str:
     pool = TAGS[lang][topic]
     extra = TAGS[lang][rng.choice(TOPICS)]
-    chosen = list(dict.fromkeys(rng.sample(pool, 2) + [rng.choice(extra)]))
+    chosen = list(dict.fromkeys([*rng.sample(pool, 2), rng.choice(extra)]))
     return ", ".join(chosen)
 
 
@@ -849,7 +855,8 @@ def _write_cases(root: Path, cases: int, seed: int) -> int:
             "level": plan.choice(LEVELS), "date": date, "year": date.year - plan.randint(0, 1),
             "authors": authors, "revenue": plan.randint(12, 180), "staff": plan.randint(40, 900),
             "share": plan.randint(12, 45), "board_day": date - datetime.timedelta(days=plan.randint(30, 120)),
-            "words": plan.randint(900, 1150), "objectives": plan.sample(range(len(OBJECTIVES["fr"])), 4), "exhibit": plan.random() < 0.3, "note": note, "note_lang": "fr",
+            "words": plan.randint(900, 1150), "objectives": plan.sample(range(len(OBJECTIVES["fr"])), 4),
+            "exhibit": plan.random() < 0.3, "note": note, "note_lang": "fr",
         }
         languages = ("fr", "en") if plan.random() < 0.8 else ("fr",)
         folder = root / "cases" / case_id

@@ -51,8 +51,8 @@ def site_settings(content: Path, tmp_path: Path, settings_file: str = "pelicanco
     })
 
 
-def build(content: Path, tmp_path: Path, **overrides) -> BuiltSite:
-    settings = site_settings(content, tmp_path, **overrides)
+def build(content: Path, tmp_path: Path, settings_file: str = "pelicanconf.py", **overrides) -> BuiltSite:
+    settings = site_settings(content, tmp_path, settings_file, **overrides)
     return BuiltSite(build_site(settings), settings)
 
 

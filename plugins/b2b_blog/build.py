@@ -2,24 +2,53 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import shutil
 from pathlib import Path
 
 from pelican import Pelican
 
+from . import settings as plugin_settings
+from .problems import BuildError, Problem
+
+
+class WarningCollector(logging.Handler):
+    """Keeps the warnings of one build, so that publishing can refuse them."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno == logging.WARNING:
+            self.messages.append(record.getMessage())
+
 
 def build_site(settings: dict) -> Path:
     """Build into a staging folder, then swap it in; a failed build leaves the output untouched."""
     output = Path(settings["OUTPUT_PATH"]).resolve()
-    staging = output.with_name(output.name + ".building")
-    previous = output.with_name(output.name + ".previous")
+    # One staging folder per process: two builds at once never write into each other's.
+    staging = output.with_name(f"{output.name}.building-{os.getpid()}")
+    previous = output.with_name(f"{output.name}.previous-{os.getpid()}")
     for leftover in (staging, previous):
         shutil.rmtree(leftover, ignore_errors=True)
+    warnings = WarningCollector()
+    watched = [logging.getLogger(name) for name in ("pelican", "b2b_blog")]
+    for logger in watched:
+        logger.addHandler(warnings)
     try:
         Pelican({**settings, "OUTPUT_PATH": str(staging)}).run()
+        if warnings.messages and plugin_settings.get(settings, "B2B_WARNINGS_ARE_ERRORS"):
+            raise BuildError([Problem("(build)", "warning", message, "fix the cause, or set "
+                                      "B2B_WARNINGS_ARE_ERRORS = False to let warnings through")
+                              for message in warnings.messages])
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        for logger in watched:
+            logger.removeHandler(warnings)
     if output.exists():
         output.rename(previous)
     staging.rename(output)
@@ -30,8 +59,8 @@ def build_site(settings: dict) -> Path:
 def clean_outputs(settings: dict) -> list[Path]:
     """Remove the output, the cache and any half-built leftovers; nothing else."""
     output = Path(settings["OUTPUT_PATH"]).resolve()
-    made = [output, output.with_name(output.name + ".building"),
-            output.with_name(output.name + ".previous"), Path(settings["CACHE_PATH"]).resolve()]
+    made = [output, *output.parent.glob(f"{output.name}.building-*"),
+            *output.parent.glob(f"{output.name}.previous-*"), Path(settings["CACHE_PATH"]).resolve()]
     removed = []
     for path in made:
         if path.exists():

@@ -5,7 +5,8 @@ from __future__ import annotations
 from jinja2 import pass_context
 from pelican.plugins.i18n_subsites import i18n_subsites
 
-from . import localization, posts, reader, search, seo, sites, translations
+from . import content_links, localization, posts, reader, search, seo, sites, translations
+from . import settings as plugin_settings
 from .cases import generator as case_generator
 from .cases.downloads import human_size
 from .cases.texts import labels as case_labels
@@ -41,7 +42,18 @@ def content_created(content) -> None:
     topic_assignment.tag_post(content)
 
 
+def drop_unlisted(generator) -> None:
+    """When publishing, drafts and hidden content are not written at all."""
+    if plugin_settings.get(generator.settings, "B2B_WRITE_UNLISTED"):
+        return
+    for name in ("drafts", "drafts_translations", "hidden_articles", "hidden_translations",
+                 "hidden_pages", "draft_pages", "draft_translations"):
+        if isinstance(getattr(generator, name, None), list):
+            getattr(generator, name).clear()
+
+
 def articles_read(generator) -> None:
+    drop_unlisted(generator)
     for article in generator.articles:
         topic_assignment.agree_with_translations(article)
     link_related(generator.articles)
@@ -50,11 +62,13 @@ def articles_read(generator) -> None:
 
 
 def pages_read(generator) -> None:
+    drop_unlisted(generator)
     translations.register_site_contents(generator)
 
 
-def stop_on_problems(_generators) -> None:
+def stop_on_problems(generators) -> None:
     """Stop before anything is written if any file holds a mistake."""
+    content_links.check_site(generators)
     problems.raise_if_any()
 
 

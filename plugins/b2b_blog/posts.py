@@ -6,6 +6,7 @@ import math
 import re
 
 from pelican.contents import Article
+from pelican.urlwrappers import Category
 
 from . import settings as plugin_settings
 
@@ -26,6 +27,9 @@ def enrich_post(content) -> None:
     if not isinstance(content, Article):
         return
     settings = content.settings
+    if content.status == "draft" and not hasattr(content, "category"):
+        # Pelican writes drafts with their category; with categories turned off there is none.
+        content.category = Category("drafts", settings)
     content.kind = getattr(content, "kind", None) or plugin_settings.get(settings, "B2B_DEFAULT_KIND")
     words = word_count(content._content or "")
     content.word_count = words

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import difflib
 import logging
 import os
+import re
 
 from pelican.readers import MarkdownReader
 
 from . import settings as plugin_settings
 from . import sites
+from .markdown_links import EXTENSION as EXTERNAL_LINKS
 from .problems import ContentError, Problem, problems
 from .topics.assign import check_named_topics
 
@@ -16,6 +19,12 @@ logger = logging.getLogger(__name__)
 
 # A file needs at least these fields to be a post or a page.
 REQUIRED_FIELDS = ("title",)
+# Every field a post or page may carry; anything else is most likely a typo.
+KNOWN_FIELDS = {"title", "date", "modified", "slug", "translation_key", "kind", "tags", "summary", "status",
+                "topics", "lang", "template", "author", "authors", "save_as", "url", "category"}
+STATUSES = ("published", "draft", "hidden")
+SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+HEADER_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):")
 
 
 class BlogMarkdownReader(MarkdownReader):
@@ -23,6 +32,9 @@ class BlogMarkdownReader(MarkdownReader):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        extensions = self.settings["MARKDOWN"]["extensions"]
+        if EXTERNAL_LINKS not in extensions:
+            extensions.append(EXTERNAL_LINKS)
         self._file_problems: list[Problem] = []
         self._relative_path = ""
 
@@ -30,10 +42,11 @@ class BlogMarkdownReader(MarkdownReader):
         relative = os.path.relpath(source_path, self.settings["PATH"])
         self._file_problems = []
         self._relative_path = relative
+        self._header_lines: dict[str, int] = {}
         content, metadata = self._read_checked(source_path)
         if not self._file_problems:  # an empty or unreadable file has no header to check
             self._check_language(metadata)
-            self._check_header(metadata)
+            self._check_header(metadata, content)
             self._check_kind(metadata)
             self._check_topics(metadata)
         if self._file_problems:
@@ -62,6 +75,7 @@ class BlogMarkdownReader(MarkdownReader):
         if not raw.strip():
             self._report("file", "the file is empty", "write a metadata header and a text, or delete the file")
             return "", {}
+        self._header_lines = _header_lines(raw.decode("utf-8"))
         content, metadata = super().read(source_path)
         # The toc extension has listed the headings while converting: keep them for long posts.
         tokens = getattr(self._md, "toc_tokens", [])
@@ -69,12 +83,35 @@ class BlogMarkdownReader(MarkdownReader):
         metadata["toc_headings"] = sum(1 + len(token.get("children", [])) for token in tokens)
         return content, metadata
 
-    def _check_header(self, metadata: dict) -> None:
+    def _check_header(self, metadata: dict, content: str) -> None:
         for field in REQUIRED_FIELDS:
-            if not metadata.get(field):
+            if not str(metadata.get(field, "")).strip():
                 self._report(field, "the metadata header has no title (missing or malformed header)",
                              "start the file with lines like 'Title: My post' and 'Date: 2024-05-01', "
                              "then a blank line")
+        for field in self._header_lines:
+            if field not in KNOWN_FIELDS:
+                guess = difflib.get_close_matches(field, sorted(KNOWN_FIELDS), n=1)
+                hint = f"did you mean '{guess[0].capitalize()}'?" if guess else \
+                    f"use one of: {', '.join(sorted(KNOWN_FIELDS))}"
+                self._report(field, f"unknown field '{field}'", hint)
+        status = metadata.get("status")
+        if status is not None and status not in STATUSES:
+            self._report("status", f"unknown status '{status}'", f"use one of: {', '.join(STATUSES)}")
+        slug = metadata.get("slug")
+        if slug is not None and not SLUG.match(str(slug)):
+            self._report("slug", f"'{slug}' is not a valid slug",
+                         "use lowercase letters, digits and hyphens only, e.g. 'diriger-sans-autorite'")
+        date, modified = metadata.get("date"), metadata.get("modified")
+        if hasattr(date, "year") and hasattr(modified, "year") and modified < date:
+            self._report("modified", f"modified ({modified:%Y-%m-%d}) is before the date ({date:%Y-%m-%d})",
+                         "a post is modified after it is published: correct one of the two dates")
+        template = metadata.get("template")
+        if template and not os.path.isfile(os.path.join(self.settings["THEME"], "templates", f"{template}.html")):
+            self._report("template", f"the theme has no template '{template}'",
+                         "remove the Template line, or use a template of theme/templates/")
+        if metadata.get("title") and not (content or "").strip():
+            self._report("text", "the file has a header but no text", "write the text after the blank line")
 
     def _check_language(self, metadata: dict) -> None:
         languages = sites.languages(self.settings)
@@ -108,13 +145,28 @@ class BlogMarkdownReader(MarkdownReader):
             self._report("topics", message, "name topics by their key, slug or label, separated by commas")
 
     def _report(self, field: str, message: str, fix: str) -> None:
-        self._file_problems.append(Problem(self._relative_path, field, message, fix))
+        line = self._header_lines.get(field)
+        self._file_problems.append(Problem(self._relative_path, field, message, fix, line))
 
 
 _FIXES = {
     "date": "write the date as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2024-05-01 09:00",
     "modified": "write the date as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2024-05-01 09:00",
 }
+
+
+def _header_lines(text: str) -> dict[str, int]:
+    """Field name (lowercase) -> its line number, for the header at the top of a file."""
+    lines = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            break
+        match = HEADER_LINE.match(line)
+        if match:
+            lines.setdefault(match["key"].lower(), number)
+        elif not line.startswith("    "):  # an indented line continues the previous field
+            break
+    return lines
 
 
 def add_reader(readers) -> None:

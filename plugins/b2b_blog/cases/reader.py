@@ -8,6 +8,7 @@ from pathlib import Path
 
 import markdown
 
+from ..markdown_links import EXTENSION as EXTERNAL_LINKS
 from ..problems import Problem
 from .header import Field, split_header
 from .model import Edition, Exhibit, TeachingNote
@@ -41,7 +42,7 @@ def markdown_to_html(text: str, lang: str) -> str:
     """Convert case or note Markdown the same way everywhere (no smart quotes)."""
     # The site's MARKDOWN setting, so case pages read like posts.
     html = markdown.markdown(
-        text, extensions=["extra", "toc", "sane_lists"], output_format="html")
+        text, extensions=["extra", "toc", "sane_lists", EXTERNAL_LINKS], output_format="html")
     return typeset_html(html, lang)
 
 

@@ -1,1 +1,38 @@
-"""Checks of the built output, run by `invoke check-*` and by the tests."""
+"""Checks of the built output, each an invoke task (`invoke check-*`), all run before publishing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import settings as plugin_settings
+from .alternates import hreflang_problems
+from .feeds import feed_errors
+from .html import html_errors
+from .leaks import leaks, private_material
+from .links import broken_links
+from .security import security_errors
+
+
+def run_check(name: str, output: Path, settings: dict) -> list[str]:
+    """The problems one check finds in a built site (an empty list when it passes)."""
+    origin = settings["SITE_ORIGIN"]
+    if name == "links":
+        return [f"{page}: broken link to {target}" for page, target in broken_links(output, origin)]
+    if name == "hreflang":
+        return hreflang_problems(output, origin, settings["DEFAULT_LANG"])
+    if name == "html":
+        return html_errors(output)
+    if name == "feeds":
+        return feed_errors(output)
+    if name == "security":
+        return security_errors(output, origin)
+    if name == "leaks":
+        languages = [settings["DEFAULT_LANG"], *settings.get("I18N_SUBSITES", {})]
+        topics = set(plugin_settings.get(settings, "B2B_TOPICS"))
+        secrets = private_material(Path(settings["PATH"]), languages, topics,
+                                   plugin_settings.get(settings, "B2B_CASES_PATH"))
+        return leaks(output, secrets)
+    raise ValueError(f"unknown check {name!r}")
+
+
+CHECKS = ("links", "hreflang", "html", "feeds", "security", "leaks")

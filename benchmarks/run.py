@@ -1,0 +1,365 @@
+"""Time our build against vanilla Pelican + i18n_subsites and Hugo, on one generated corpus.
+
+    python -m benchmarks.run --pairs 500 --cases 20 --repeat 3 [--scales 100,500,1000]
+
+Every build is a whole process (subprocess, wall clock with time.perf_counter). One round
+runs, in this order: our cold build (output and cache deleted), our rebuild with nothing
+changed, our rebuild after appending a sentence to one French post, vanilla Pelican cold,
+then Hugo. Rounds repeat `--repeat` times, interleaved so that a slow moment of the machine
+weighs on every build alike, and the report gives medians and ratios.
+
+Peak memory is the maximum resident set of the build process, from GNU time's `%M`
+(`/usr/bin/time -f %M -o FILE cmd`: wait4's rusage of that one child, descendants it waited
+for included). Without GNU time, a one-child Python launcher reads
+`resource.getrusage(RUSAGE_CHILDREN).ru_maxrss` after its single child, which is the same
+figure. PDFs rendered are the cache's `case-pdfs/*.pdf` files (every language's cache) that
+are new or have a new mtime after the build: the cache writes each render with os.replace.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks import corpus as corpus_module
+from benchmarks import hugo
+
+ROOT = Path(__file__).resolve().parents[1]
+VENV = ROOT / ".venv" / "bin"
+PYTHON = str(VENV / "python") if (VENV / "python").exists() else sys.executable
+PELICAN = [str(VENV / "pelican")] if (VENV / "pelican").exists() else [PYTHON, "-m", "pelican"]
+VANILLA_SETTINGS = ROOT / "benchmarks" / "vanilla" / "pelicanconf.py"
+GNU_TIME = "/usr/bin/time"
+
+LAUNCHER = """\
+import resource, subprocess, sys
+code = subprocess.call(sys.argv[2:])
+with open(sys.argv[1], "w") as out:
+    out.write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+sys.exit(code)
+"""
+
+# Targets: (label, check on the summary) are built in `targets()`.
+COLD_VS_VANILLA = 0.6
+NOCHANGE_VS_VANILLA = 0.35
+EDIT_VS_COLD = 0.25
+PEAK_MB = 400
+
+
+def _has_gnu_time() -> bool:
+    if not os.access(GNU_TIME, os.X_OK):
+        return False
+    probe = subprocess.run([GNU_TIME, "-f", "%M", "true"], capture_output=True, text=True, check=False)
+    return probe.returncode == 0 and probe.stderr.strip().isdigit()
+
+
+MEMORY_METHOD = "gnu-time" if _has_gnu_time() else "launcher"
+
+
+@dataclass
+class Measure:
+    """One timed process."""
+
+    seconds: float
+    peak_mb: float
+    pdfs: int | None = None
+    html: int | None = None
+
+
+@dataclass
+class Series:
+    """Every run of one build."""
+
+    label: str
+    runs: list[Measure] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(run.seconds for run in self.runs)
+
+    @property
+    def peak_mb(self) -> float:
+        return max(run.peak_mb for run in self.runs)
+
+    @property
+    def pdfs(self) -> int | None:
+        counts = [run.pdfs for run in self.runs if run.pdfs is not None]
+        return max(counts) if counts else None
+
+    @property
+    def html(self) -> int | None:
+        return self.runs[-1].html if self.runs else None
+
+
+class BuildFailed(RuntimeError):
+    """A timed build exited non-zero."""
+
+
+def timed(cmd: list[str], *, log: Path, env: dict[str, str] | None = None, cwd: Path = ROOT) -> Measure:
+    """Run `cmd` once; wall-clock seconds and peak RSS of the process."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    peak_file = log.with_suffix(".maxrss")
+    if MEMORY_METHOD == "gnu-time":
+        wrapped = [GNU_TIME, "-f", "%M", "-o", str(peak_file), *cmd]
+    else:
+        wrapped = [sys.executable, "-c", LAUNCHER, str(peak_file), *cmd]
+    with open(log, "wb") as out:
+        start = time.perf_counter()
+        done = subprocess.run(wrapped, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT, check=False)
+        seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+        raise BuildFailed(f"{' '.join(cmd)} exited {done.returncode}; log {log}:\n{tail}")
+    # GNU time writes "Command exited with ..." first on failure; the figure is the last line.
+    kilobytes = int(peak_file.read_text().split()[-1])
+    return Measure(seconds, kilobytes / 1024)
+
+
+def pdf_stamps(cache: Path) -> dict[str, int]:
+    """mtime of every cached case PDF, in every language's cache."""
+    return {str(path): path.stat().st_mtime_ns for path in cache.glob("**/case-pdfs/*.pdf")}
+
+
+def html_count(output: Path) -> int:
+    return sum(1 for _ in output.rglob("*.html")) if output.exists() else 0
+
+
+def _clear(*paths: Path) -> None:
+    for path in paths:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+class Bench:
+    """The builds of one corpus, in one work folder."""
+
+    def __init__(self, content: Path, work: Path) -> None:
+        self.content, self.work = content, work
+        self.ours_out, self.ours_cache = work / "ours-output", work / "ours-cache"
+        self.vanilla_out, self.vanilla_cache = work / "vanilla-output", work / "vanilla-cache"
+        self.hugo_site, self.hugo_out = work / "hugo-site", work / "hugo-output"
+        self.logs = work / "logs"
+        self.env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            filter(None, [str(ROOT / "plugins"), os.environ.get("PYTHONPATH")]))}
+
+    def ours(self, name: str) -> Measure:
+        """`python -m b2b_blog` with our settings, into this bench's output and cache."""
+        cmd = [PYTHON, "-m", "b2b_blog", "--settings", "pelicanconf.py", "--content", str(self.content),
+               "--output", str(self.ours_out), "--cache", str(self.ours_cache)]
+        before = pdf_stamps(self.ours_cache)
+        measure = timed(cmd, log=self.logs / f"{name}.log", env=self.env)
+        after = pdf_stamps(self.ours_cache)
+        measure.pdfs = sum(1 for path, stamp in after.items() if before.get(path) != stamp)
+        measure.html = html_count(self.ours_out)
+        return measure
+
+    def ours_cold(self, name: str) -> Measure:
+        _clear(self.ours_out, self.ours_cache)
+        return self.ours(name)
+
+    def vanilla_cold(self, name: str) -> Measure:
+        _clear(self.vanilla_out, self.vanilla_cache)
+        cmd = [*PELICAN, str(self.content), "-s", str(VANILLA_SETTINGS), "-o", str(self.vanilla_out),
+               "--cache-path", str(self.vanilla_cache)]
+        measure = timed(cmd, log=self.logs / f"{name}.log")
+        measure.html = html_count(self.vanilla_out)
+        return measure
+
+    def hugo(self, name: str) -> Measure:
+        if not self.hugo_site.exists():
+            hugo.convert(self.content, self.hugo_site)
+        _clear(self.hugo_out)
+        measure = timed(hugo.command(self.hugo_site, self.hugo_out), log=self.logs / f"{name}.log")
+        measure.html = html_count(self.hugo_out)
+        return measure
+
+
+def edit_post(path: Path, round_number: int) -> bytes:
+    """Append one sentence to a French post; return the original bytes to restore."""
+    original = path.read_bytes()
+    sentence = f"\nUne phrase ajoutée pour mesurer la reconstruction (essai {round_number}).\n"
+    path.write_bytes(original + sentence.encode("utf-8"))
+    return original
+
+
+def run_rounds(bench: Bench, corpus: corpus_module.Corpus, repeat: int, with_hugo: bool,
+               say=print) -> dict[str, Series]:
+    series = {key: Series(label) for key, label in (
+        ("cold", "Ours, cold cache"), ("nochange", "Ours, nothing changed"),
+        ("edit", "Ours, one French post edited"), ("vanilla", "Vanilla Pelican + i18n_subsites, cold"),
+        ("hugo", "Hugo"))}
+    french = corpus.french_paired()
+    edited = french[len(french) // 2]
+    for number in range(1, repeat + 1):
+        for key, step in (("cold", bench.ours_cold), ("nochange", bench.ours)):
+            series[key].runs.append(step(f"{key}-{number}"))
+            say(f"round {number}: {series[key].label}: {series[key].runs[-1].seconds:.2f} s")
+        original = edit_post(edited, number)
+        try:
+            series["edit"].runs.append(bench.ours(f"edit-{number}"))
+        finally:
+            edited.write_bytes(original)
+        say(f"round {number}: {series['edit'].label}: {series['edit'].runs[-1].seconds:.2f} s")
+        series["vanilla"].runs.append(bench.vanilla_cold(f"vanilla-{number}"))
+        say(f"round {number}: {series['vanilla'].label}: {series['vanilla'].runs[-1].seconds:.2f} s")
+        if with_hugo:
+            series["hugo"].runs.append(bench.hugo(f"hugo-{number}"))
+            say(f"round {number}: Hugo: {series['hugo'].runs[-1].seconds:.2f} s")
+    return series
+
+
+def targets(series: dict[str, Series]) -> list[tuple[str, str, bool]]:
+    """(target, measured, passed) for each goal of the benchmark."""
+    cold, nochange, edit, vanilla = (series[key] for key in ("cold", "nochange", "edit", "vanilla"))
+    cold_ratio = cold.median / vanilla.median
+    nochange_ratio = nochange.median / vanilla.median
+    edit_ratio = edit.median / cold.median
+    rebuild_pdfs = max(nochange.pdfs or 0, edit.pdfs or 0)
+    peak = max(cold.peak_mb, nochange.peak_mb, edit.peak_mb)
+    return [
+        (f"our cold build <= {COLD_VS_VANILLA} x vanilla cold", f"{cold_ratio:.2f} x", cold_ratio <= COLD_VS_VANILLA),
+        (f"no-change rebuild <= {NOCHANGE_VS_VANILLA} x vanilla cold", f"{nochange_ratio:.2f} x",
+         nochange_ratio <= NOCHANGE_VS_VANILLA),
+        (f"one-post-edit rebuild <= {EDIT_VS_COLD} x our cold", f"{edit_ratio:.2f} x", edit_ratio <= EDIT_VS_COLD),
+        ("0 PDFs rendered when no case changed", f"{rebuild_pdfs} rendered", rebuild_pdfs == 0),
+        (f"peak memory of our builds < {PEAK_MB} MB", f"{peak:.0f} MB", peak < PEAK_MB),
+    ]
+
+
+def _versions() -> str:
+    probe = ("import importlib.metadata as m, sys; print(sys.version.split()[0], "
+             "*(m.version(p) for p in ('pelican', 'pelican-i18n-subsites', 'markdown', 'weasyprint')))")
+    done = subprocess.run([PYTHON, "-c", probe], capture_output=True, text=True, check=False)
+    parts = done.stdout.split()
+    if len(parts) != 5:
+        return "versions unknown"
+    return (f"Python {parts[0]}, Pelican {parts[1]}, pelican-i18n-subsites {parts[2]}, Markdown {parts[3]}, "
+            f"WeasyPrint {parts[4]}, {hugo.version() if hugo.available() else 'Hugo absent'}")
+
+
+def results_table(series: dict[str, Series], with_hugo: bool) -> list[str]:
+    vanilla = series["vanilla"].median
+    lines = ["| Build | Median (s) | Runs (s) | x vanilla cold | Peak memory (MB) | PDFs rendered | HTML files |",
+             "|---|---:|---|---:|---:|---:|---:|"]
+    for key in ("cold", "nochange", "edit", "vanilla", "hugo"):
+        item = series[key]
+        if not item.runs:
+            if key == "hugo" and not with_hugo:
+                lines.append("| Hugo | skipped: `hugo` not on PATH (`apt-get install -y hugo`) | | | | | |")
+            continue
+        runs = ", ".join(f"{run.seconds:.2f}" for run in item.runs)
+        pdfs = "" if item.pdfs is None else str(item.pdfs)
+        lines.append(f"| {item.label} | {item.median:.2f} | {runs} | {item.median / vanilla:.2f} | "
+                     f"{item.peak_mb:.0f} | {pdfs} | {item.html} |")
+    return lines
+
+
+def run_scales(scales: list[int], args, work: Path, say=print) -> list[str]:
+    """Our cold build (and vanilla's, for reference) at each corpus size."""
+    lines = ["| Pairs | Post files | Ours cold (s) | s per pair | marginal s per pair | "
+             "Vanilla cold (s) | s per pair | Ours / vanilla |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    previous: tuple[int, float] | None = None
+    for pairs in scales:
+        folder = work / f"scale-{pairs}"
+        corpus = corpus_module.generate(folder / "corpus", pairs, cases=args.cases, seed=args.seed)
+        bench = Bench(corpus.root, folder)
+        ours = statistics.median(bench.ours_cold(f"scale-ours-{n}").seconds for n in range(args.scale_repeat))
+        vanilla = statistics.median(
+            bench.vanilla_cold(f"scale-vanilla-{n}").seconds for n in range(args.scale_repeat))
+        say(f"scale {pairs}: ours cold {ours:.2f} s, vanilla cold {vanilla:.2f} s")
+        marginal = "" if previous is None else f"{(ours - previous[1]) / (pairs - previous[0]):.4f}"
+        lines.append(f"| {pairs} | {corpus.post_files} | {ours:.2f} | {ours / pairs:.4f} | {marginal} | "
+                     f"{vanilla:.2f} | {vanilla / pairs:.4f} | {ours / vanilla:.2f} |")
+        previous = (pairs, ours)
+        _clear(folder)
+    return lines
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="Benchmark our build against vanilla Pelican and Hugo.")
+    parser.add_argument("--pairs", type=int, default=500)
+    parser.add_argument("--cases", type=int, default=20)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--scales", default="", help="comma-separated pair counts, e.g. 100,500,1000")
+    parser.add_argument("--scale-repeat", type=int, default=1, help="runs per build at each scale")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.md")
+    parser.add_argument("--workdir", type=Path, help="where corpora and outputs go (default: a temp folder)")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder (logs, outputs)")
+    parser.add_argument("--no-hugo", action="store_true", help="skip Hugo even if installed")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Generate the corpus, time every build, print the Markdown report and write it to --out."""
+    args = parse_args(argv)
+    scales = [int(part) for part in args.scales.split(",") if part.strip()]
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="b2b-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    with_hugo = hugo.available() is not None and not args.no_hugo
+    try:
+        start = time.perf_counter()
+        corpus = corpus_module.generate(work / "corpus", args.pairs, cases=args.cases, seed=args.seed)
+        generated = time.perf_counter() - start
+        print(f"corpus: {corpus.post_files} post files, {corpus.case_editions} case editions "
+              f"in {generated:.2f} s ({work})", flush=True)
+        bench = Bench(corpus.root, work)
+        series = run_rounds(bench, corpus, args.repeat, with_hugo,
+                            say=lambda text: print(text, flush=True))
+        checks = targets(series)
+        scale_lines = run_scales(scales, args, work, say=lambda text: print(text, flush=True)) if scales else []
+    except BuildFailed as error:
+        print(f"benchmark stopped: {error}", file=sys.stderr)
+        return 1
+    finally:
+        if not args.keep:
+            _clear(work)
+    memory = ("GNU time `%M` (max RSS of the build process)" if MEMORY_METHOD == "gnu-time"
+              else "one-child launcher reading `getrusage(RUSAGE_CHILDREN).ru_maxrss`")
+    report = [
+        "# Build benchmark",
+        "",
+        f"- Corpus (seed {args.seed}): {corpus.pairs} French/English pairs + {corpus.singles} single-language "
+        f"posts = {corpus.post_files} post files, 4 pages, {corpus.cases} teaching cases "
+        f"({corpus.case_editions} editions); generated in {generated:.2f} s.",
+        f"- Machine: {os.cpu_count()} CPUs, {platform.platform()}; {_versions()}.",
+        f"- Each build is a whole process, wall clock (`time.perf_counter`), {args.repeat} interleaved rounds, "
+        f"median shown. Peak memory: {memory}. PDFs rendered: cached `case-pdfs/*.pdf` new or rewritten.",
+        "- Ours: `python -m b2b_blog --settings pelicanconf.py --content C --output O --cache K` "
+        "(PYTHONPATH=plugins); vanilla: `pelican C -s benchmarks/vanilla/pelicanconf.py -o O2 --cache-path K2`; "
+        "Hugo: the same posts and pages converted by `benchmarks/hugo.py`.",
+        "",
+        *results_table(series, with_hugo),
+        "",
+        "## Targets",
+        "",
+        "| Target | Measured | Result |",
+        "|---|---:|---|",
+        *[f"| {label} | {measured} | {'pass' if passed else 'FAIL'} |" for label, measured, passed in checks],
+    ]
+    if scale_lines:
+        report += ["", f"## Growth: cold builds by corpus size ({args.scale_repeat} run(s) each, "
+                   f"{args.cases} cases throughout)", "", *scale_lines]
+    text = "\n".join(report) + "\n"
+    print()
+    print(text)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    print(f"written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

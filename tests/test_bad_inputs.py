@@ -1,0 +1,50 @@
+"""Every kind of author mistake in tests/bad_inputs/ stops the build with a clear message."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from b2b_blog.problems import BuildError
+from conftest import SITES, build
+
+BAD_INPUTS = Path(__file__).resolve().parent / "bad_inputs"
+KINDS = sorted(path.name for path in BAD_INPUTS.iterdir() if path.is_dir())
+
+
+def snapshot(output: Path) -> dict[str, str]:
+    return {p.relative_to(output).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(output.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def good_build(tmp_path_factory):
+    """One good build of the tiny site, copied for each mistake."""
+    tmp = tmp_path_factory.mktemp("good")
+    content = tmp / "content"
+    shutil.copytree(SITES / "tiny" / "content", content)
+    return build(content, tmp).output
+
+
+def test_there_are_at_least_25_kinds():
+    assert len(KINDS) >= 25
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_mistake_is_reported_and_last_good_output_kept(kind, good_build, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(SITES / "tiny" / "content", content)
+    shutil.copytree(good_build, tmp_path / "output")
+    before = snapshot(tmp_path / "output")
+    shutil.copytree(BAD_INPUTS / kind / "content", content, dirs_exist_ok=True)
+    with pytest.raises(BuildError) as raised:
+        build(content, tmp_path)
+    message = str(raised.value)
+    for fragment in (BAD_INPUTS / kind / "expected.txt").read_text(encoding="utf-8").splitlines():
+        assert fragment in message, f"{kind}: {fragment!r} not in:\n{message}"
+    assert "Fix:" in message
+    assert snapshot(tmp_path / "output") == before
+    assert not list(tmp_path.glob("output.building-*"))

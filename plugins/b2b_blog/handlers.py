@@ -8,6 +8,7 @@ from pelican.plugins.i18n_subsites import i18n_subsites
 from . import content_links, localization, posts, reader, search, seo, sites, translations
 from . import settings as plugin_settings
 from .cases import generator as case_generator
+from .conversion_cache import conversions
 from .cases.downloads import human_size
 from .cases.texts import labels as case_labels
 from .listings import ListingsGenerator
@@ -29,6 +30,7 @@ def start_build(pelican_obj) -> None:
     # i18n_subsites keeps module state that a failed build would leave half-used.
     i18n_subsites._MAIN_SETTINGS = None
     localization.prepare_catalogs(settings)
+    conversions.open(settings["CACHE_PATH"], repr(settings["MARKDOWN"]))
     settings["PAGINATED_TEMPLATES"] = {**settings["PAGINATED_TEMPLATES"], "term": None}
 
 
@@ -76,6 +78,7 @@ def build_finished(pelican_obj) -> None:
     if sites.is_main(pelican_obj.settings):
         topic_assignment.warn_untagged()
         search.index_site(pelican_obj.settings)
+        conversions.save()
 
 
 def extra_generators(_pelican_obj):

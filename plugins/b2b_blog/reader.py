@@ -7,10 +7,12 @@ import logging
 import os
 import re
 
+from markdown import Markdown
 from pelican.readers import MarkdownReader
 
 from . import settings as plugin_settings
 from . import sites
+from .conversion_cache import conversions
 from .markdown_links import EXTENSION as EXTERNAL_LINKS
 from .problems import ContentError, Problem, problems
 from .topics.assign import check_named_topics
@@ -55,6 +57,11 @@ class BlogMarkdownReader(MarkdownReader):
             raise ContentError("; ".join(str(problem) for problem in self._file_problems))
         return content, metadata
 
+    def _parse_metadata(self, meta):
+        # Markdown forgets its Meta when Pelican reconverts the summary: keep a copy for the cache.
+        self._raw_meta = {key: list(values) for key, values in meta.items()}
+        return super()._parse_metadata(meta)
+
     def process_metadata(self, name, value):
         """Record a value Pelican cannot parse (a bad date, say) instead of failing."""
         try:
@@ -76,11 +83,25 @@ class BlogMarkdownReader(MarkdownReader):
             self._report("file", "the file is empty", "write a metadata header and a text, or delete the file")
             return "", {}
         self._header_lines = _header_lines(raw.decode("utf-8"))
-        content, metadata = super().read(source_path)
-        # The toc extension has listed the headings while converting: keep them for long posts.
-        tokens = getattr(self._md, "toc_tokens", [])
-        metadata["toc_html"] = getattr(self._md, "toc", "")
-        metadata["toc_headings"] = sum(1 + len(token.get("children", [])) for token in tokens)
+        return self._convert(source_path)
+
+    def _convert(self, source_path: str):
+        """Markdown to HTML, or the cached result of the same file's last conversion."""
+        cached = conversions.get("markdown", source_path)
+        if cached is None:
+            content, metadata = super().read(source_path)
+            # The toc extension has listed the headings while converting: keep them for long posts.
+            tokens = getattr(self._md, "toc_tokens", [])
+            headings = sum(1 + len(token.get("children", [])) for token in tokens)
+            cached = (content, self._raw_meta, getattr(self._md, "toc", ""), headings)
+            conversions.put("markdown", source_path, cached)
+        else:
+            # Metadata is processed again for each site: it depends on that site's settings.
+            self._source_path = source_path
+            self._md = Markdown(**self.settings["MARKDOWN"])
+            metadata = self._parse_metadata(cached[1])
+        content, _meta, toc_html, headings = cached
+        metadata["toc_html"], metadata["toc_headings"] = toc_html, headings
         return content, metadata
 
     def _check_header(self, metadata: dict, content: str) -> None:

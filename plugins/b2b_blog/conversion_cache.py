@@ -1,0 +1,69 @@
+"""Markdown converted once: shared by every language's site, and kept on disk between builds.
+
+i18n_subsites runs Pelican once per language and each run reads every file again;
+this cache keys each file by its path, size and modification time, so a file is
+converted once per change, not once per language and per build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+from pathlib import Path
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+# Bump when what is stored changes shape.
+FORMAT = 1
+
+
+def file_stamp(path: str) -> tuple[str, int, int]:
+    stat = os.stat(path)
+    return (os.path.abspath(path), stat.st_mtime_ns, stat.st_size)
+
+
+class ConversionCache:
+    """A dictionary of results per (kind, file stamp), saved as one pickle in the cache folder."""
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple, Any] = {}
+        self._file: Path | None = None
+        self._fingerprint = ""
+        self._dirty = False
+
+    def open(self, cache_dir: str, fingerprint: str) -> None:
+        """Load the entries saved by the last build made with the same settings."""
+        self._file = Path(cache_dir) / "b2b-conversions.pickle"
+        self._fingerprint = hashlib.sha256(f"{FORMAT}:{fingerprint}".encode()).hexdigest()
+        self._entries, self._dirty = {}, False
+        try:
+            with self._file.open("rb") as handle:
+                saved_fingerprint, entries = pickle.load(handle)
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+            return
+        if saved_fingerprint == self._fingerprint:
+            self._entries = entries
+
+    def get(self, kind: str, path: str) -> Any | None:
+        return self._entries.get((kind, *file_stamp(path)))
+
+    def put(self, kind: str, path: str, value: Any) -> None:
+        self._entries[(kind, *file_stamp(path))] = value
+        self._dirty = True
+
+    def save(self) -> None:
+        """Keep only what this build used or made, written atomically."""
+        if self._file is None or not self._dirty:
+            return
+        self._file.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self._file.with_name(f".{self._file.name}.{os.getpid()}")
+        with temporary.open("wb") as handle:
+            pickle.dump((self._fingerprint, self._entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, self._file)
+        self._dirty = False
+
+
+conversions = ConversionCache()

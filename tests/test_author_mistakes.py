@@ -74,3 +74,15 @@ def test_every_mistake_is_reported_in_one_build(tiny_copy, tmp_path):
     for relative, _, _ in (MISTAKES["bad-date"], MISTAKES["unknown-kind"], MISTAKES["empty-file"]):
         (tiny_copy / relative).unlink()
     assert build(tiny_copy, tmp_path).path("/en/").exists()
+
+
+def test_an_unchanged_site_is_not_built_again_and_a_change_is(tiny_copy, tmp_path):
+    first = build(tiny_copy, tmp_path)
+    index = first.output / "index.html"
+    before = index.stat().st_mtime_ns
+    build(tiny_copy, tmp_path)
+    assert index.stat().st_mtime_ns == before
+    post = tiny_copy / "fr" / "premier-billet.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("Premier billet", "Premier billet revu"), encoding="utf-8")
+    rebuilt = build(tiny_copy, tmp_path)
+    assert "Premier billet revu" in rebuilt.path("/").read_text(encoding="utf-8")

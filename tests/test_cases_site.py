@@ -145,17 +145,17 @@ def test_case_pages_switch_language_and_carry_json_ld(shipped_site):
 def test_second_build_renders_no_pdf_and_bundles_are_identical(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
-    first = build(content, tmp_path)
+    first = build(content, tmp_path, B2B_SKIP_UNCHANGED=False)
     assert any(item.rendered for item in case_generator.published.values())
     bundles = {p.relative_to(first.output): p.read_bytes() for p in first.output.rglob("*.zip")}
-    second = build(content, tmp_path)
+    second = build(content, tmp_path, B2B_SKIP_UNCHANGED=False)
     assert len(case_generator.published) == 5
     assert not any(item.rendered for item in case_generator.published.values())
     assert {p.relative_to(second.output): p.read_bytes() for p in second.output.rglob("*.zip")} == bundles
     # A change to one edition renders that PDF only.
     edition = content / "cases/verrerie-durand-kam/case.en.md"
     edition.write_text(edition.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
-    build(content, tmp_path)
+    build(content, tmp_path, B2B_SKIP_UNCHANGED=False)
     assert [key for key, item in case_generator.published.items() if item.rendered] == [
         ("verrerie-durand-kam", "en")]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import shutil
@@ -25,9 +27,36 @@ class WarningCollector(logging.Handler):
             self.messages.append(record.getMessage())
 
 
+def inputs_fingerprint(settings: dict) -> str:
+    """A digest of everything a build reads: settings, content, theme and plugin files."""
+    digest = hashlib.sha256()
+    digest.update(json.dumps(settings, sort_keys=True, default=repr).encode())
+    folders = [settings["PATH"], settings["THEME"], *settings.get("PLUGIN_PATHS", [])]
+    for folder in folders:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                stat = path.stat()
+                digest.update(f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
+    return digest.hexdigest()
+
+
+def _stamp_file(settings: dict) -> Path:
+    return Path(settings["CACHE_PATH"]) / "b2b-last-build.json"
+
+
 def build_site(settings: dict) -> Path:
-    """Build into a staging folder, then swap it in; a failed build leaves the output untouched."""
+    """Build into a staging folder, then swap it in; a failed build leaves the output untouched.
+
+    When nothing the build reads has changed since the last good build, the output stays as it is.
+    """
     output = Path(settings["OUTPUT_PATH"]).resolve()
+    fingerprint = inputs_fingerprint(settings)
+    stamp = _stamp_file(settings)
+    if plugin_settings.get(settings, "B2B_SKIP_UNCHANGED") and output.is_dir() and stamp.is_file():
+        last = json.loads(stamp.read_text(encoding="utf-8"))
+        if last == {"fingerprint": fingerprint, "output": str(output)}:
+            print(f"b2b_blog: nothing changed since the last build; {output} is up to date")
+            return output
     # One staging folder per process: two builds at once never write into each other's.
     staging = output.with_name(f"{output.name}.building-{os.getpid()}")
     previous = output.with_name(f"{output.name}.previous-{os.getpid()}")
@@ -53,6 +82,8 @@ def build_site(settings: dict) -> Path:
         output.rename(previous)
     staging.rename(output)
     shutil.rmtree(previous, ignore_errors=True)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(json.dumps({"fingerprint": fingerprint, "output": str(output)}), encoding="utf-8")
     return output
 
 

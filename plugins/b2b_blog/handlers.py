@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from jinja2 import pass_context
 from pelican.plugins.i18n_subsites import i18n_subsites
 
@@ -27,8 +29,10 @@ def start_build(pelican_obj) -> None:
     translations.registry.clear()
     topic_assignment.reset()
     case_generator.reset()
-    # i18n_subsites keeps module state that a failed build would leave half-used.
+    # i18n_subsites keeps module state that a failed build would leave half-used,
+    # and writes each subsite's paths into its overrides: give it this build's own copy.
     i18n_subsites._MAIN_SETTINGS = None
+    settings["I18N_SUBSITES"] = copy.deepcopy(settings.get("I18N_SUBSITES", {}))
     localization.prepare_catalogs(settings)
     conversions.open(settings["CACHE_PATH"], repr(settings["MARKDOWN"]))
     settings["PAGINATED_TEMPLATES"] = {**settings["PAGINATED_TEMPLATES"], "term": None}

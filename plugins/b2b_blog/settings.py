@@ -61,6 +61,8 @@ DEFAULTS: dict[str, Any] = {
     "B2B_FEED_PATH": "feeds/atom.xml",
     # Warnings (e.g. a post with no topic) stop the build when true.
     "B2B_WARNINGS_ARE_ERRORS": False,
+    # Keep the last output when nothing the build reads has changed.
+    "B2B_SKIP_UNCHANGED": True,
     # Write drafts and hidden posts (to preview them); publishing turns this off.
     "B2B_WRITE_UNLISTED": True,
 }

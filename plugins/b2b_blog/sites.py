@@ -20,6 +20,7 @@ def remember_main_site(settings: dict) -> bool:
         roots[lang] = overrides.get("SITEURL") or posixpath.join(main_root or "/", lang)
     settings["B2B_MAIN_LANG"] = main_lang
     settings["B2B_SITE_ROOTS"] = roots
+    settings["B2B_CACHE_ROOT"] = settings["CACHE_PATH"]
     return True
 
 

@@ -13,16 +13,20 @@ from .. import sites
 from ..problems import problems
 from ..translations import registry
 from .model import Case, Edition, load_case_library
-from .publish import PublishedEdition, publish_edition
+from .citation import suggested_citation
+from .publish import PublishedEdition, prerender, publish_edition
 
 logger = logging.getLogger(__name__)
 
 # Every site publishes its own editions; catalogues also list the other languages' ones.
 published: dict[tuple[str, str], PublishedEdition] = {}
+# Editions whose PDF this build rendered (the others came from the cache).
+rendered: set[tuple[str, str]] = set()
 
 
 def reset() -> None:
     published.clear()
+    rendered.clear()
 
 
 @dataclass
@@ -48,6 +52,17 @@ def case_folder(settings: dict, lang: str, case_id: str) -> str:
     return f"{plugin_settings.get(settings, 'B2B_SECTIONS')[lang]['cases']}/{case_id}/"
 
 
+def site_name(settings: dict, lang: str) -> str:
+    if lang == sites.main_lang(settings):
+        return settings["SITENAME"]
+    return settings.get("I18N_SUBSITES", {}).get(lang, {}).get("SITENAME", settings["SITENAME"])
+
+
+def pdf_cache(settings: dict) -> Path:
+    # The main site's cache folder: subsites have their own CACHE_PATH.
+    return Path(settings["B2B_CACHE_ROOT"]) / "case-pdfs"
+
+
 class CasesGenerator(Generator):
     """Reads the case library, publishes this language's editions and lists every case."""
 
@@ -70,22 +85,37 @@ class CasesGenerator(Generator):
                 folder = case_folder(self.settings, lang, case.case_id)
                 registry.add(f"case:{case.case_id}", lang, sites.site_url(self.settings, lang, folder))
         if not problems.any():
+            if sites.is_main(self.settings):
+                rendered.update(prerender(self._render_jobs(cases), pdf_cache(self.settings)))
             self._publish_editions(lang)
         self.context["b2b_cases"] = self.entries
         self.context["b2b_cases_contact"] = plugin_settings.get(self.settings, "B2B_CASES_CONTACT")
         self.context["b2b_case_filters"] = self._filters(lang, languages, topic_terms)
 
+    def _render_jobs(self, cases: list[Case]) -> dict:
+        """Every edition of every language, with what its PDF shows: site name and citation."""
+        jobs = {}
+        for case in cases:
+            for lang, edition in case.editions.items():
+                url = sites.site_url(self.settings, lang, case_folder(self.settings, lang, case.case_id))
+                name = site_name(self.settings, lang)
+                jobs[(case.case_id, lang)] = (
+                    edition, name, suggested_citation(edition, sites.absolute(self.settings, url), name))
+        return jobs
+
     def _publish_editions(self, lang: str) -> None:
-        cache = Path(self.settings["CACHE_PATH"]) / "case-pdfs"
         for entry in self.entries:
             if not entry.native:
                 continue
+            key = (entry.case.case_id, lang)
             folder = case_folder(self.settings, lang, entry.case.case_id)
             url = sites.site_url(self.settings, lang, folder)
-            published[(entry.case.case_id, lang)] = publish_edition(
+            item = publish_edition(
                 entry.edition, Path(self.output_path) / folder, url=url,
-                absolute_url=sites.absolute(self.settings, url), site_name=self.settings["SITENAME"],
-                cache_dir=cache)
+                absolute_url=sites.absolute(self.settings, url), site_name=site_name(self.settings, lang),
+                cache_dir=pdf_cache(self.settings))
+            item.rendered = item.rendered or key in rendered
+            published[key] = item
 
     def _filters(self, lang: str, languages: list[str], topic_terms: dict) -> dict:
         """Static pages that browse the catalogue by topic and by language: no JavaScript needed."""
@@ -121,6 +151,5 @@ class CasesGenerator(Generator):
             for page in filters[kind]:
                 writer.write_file(page["path"] + "index.html", self.get_template("cases"), self.context,
                                   selection=page, entries=page["entries"], b2b_identity=page["identity"])
-        rendered = sum(1 for (_case, edition_lang), item in published.items()
-                       if edition_lang == lang and item.rendered)
-        logger.info("b2b_blog: %d case PDF(s) rendered for '%s'", rendered, lang)
+        count = sum(1 for (_case, edition_lang), item in published.items() if edition_lang == lang and item.rendered)
+        logger.info("b2b_blog: %d case PDF(s) rendered for '%s'", count, lang)

@@ -128,10 +128,8 @@ def cache_key(edition: Edition, site_name: str, citation: str, html: str, css: s
     return digest.hexdigest()
 
 
-def render_pdf(
-    edition: Edition, *, site_name: str, citation: str, cache_dir: Path, output: Path
-) -> PdfInfo:
-    """Write the edition's PDF to `output`, rendering it only if the cache lacks it."""
+def cached_pdf(edition: Edition, *, site_name: str, citation: str, cache_dir: Path) -> tuple[Path, int, bool]:
+    """The cache entry of the edition's PDF, rendered first if missing: (path, pages, rendered)."""
     html, css = document_html(edition, site_name, citation), stylesheet(edition.lang)
     key = cache_key(edition, site_name, citation, html, css)
     cached, pages_file = cache_dir / f"{key}.pdf", cache_dir / f"{key}.pages"
@@ -148,6 +146,14 @@ def render_pdf(
         cache_dir.mkdir(parents=True, exist_ok=True)
         _write_atomically(pages_file, str(pages).encode())
         _write_atomically(cached, document.write_pdf())
+    return cached, pages, rendered
+
+
+def render_pdf(
+    edition: Edition, *, site_name: str, citation: str, cache_dir: Path, output: Path
+) -> PdfInfo:
+    """Write the edition's PDF to `output`, rendering it only if the cache lacks it."""
+    cached, pages, rendered = cached_pdf(edition, site_name=site_name, citation=citation, cache_dir=cache_dir)
     render_counts["rendered" if rendered else "cached"] += 1
     output.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(cached, output)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import shutil
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +31,31 @@ class PublishedEdition:
 
     def download_url(self, download: Download, subfolder: str = "") -> str:
         return f"{self.url}{subfolder}{download.url_name}"
+
+
+def _render_into_cache(edition: Edition, site_name: str, citation: str, cache_dir: Path) -> bool:
+    from .pdf import cached_pdf  # noqa: PLC0415 - WeasyPrint takes a second to import
+
+    return cached_pdf(edition, site_name=site_name, citation=citation, cache_dir=cache_dir)[2]
+
+
+def prerender(jobs: dict[tuple[str, str], tuple[Edition, str, str]], cache_dir: Path) -> set[tuple[str, str]]:
+    """Render the PDFs missing from the cache on every core; return the keys rendered now.
+
+    Pelican works on one core; WeasyPrint is the slowest part of a cold build,
+    so the editions of every language are rendered side by side first.
+    """
+    if not jobs:
+        return set()
+    workers = min(len(jobs), os.cpu_count() or 1)
+    if workers == 1:
+        return {key for key, (edition, name, citation) in jobs.items()
+                if _render_into_cache(edition, name, citation, cache_dir)}
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = {key: pool.submit(_render_into_cache, edition, name, citation, cache_dir)
+                   for key, (edition, name, citation) in jobs.items()}
+        return {key for key, future in futures.items() if future.result()}
 
 
 def publish_edition(edition: Edition, folder: Path, *, url: str, absolute_url: str, site_name: str,

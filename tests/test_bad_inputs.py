@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from b2b_blog.problems import BuildError
 from conftest import SITES, build
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import shutil
 import string
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from b2b_blog.problems import BuildError
 from conftest import SITES, build
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 FIELDS = ["Title", "Date", "Modified", "Slug", "Translation_key", "Kind", "Tags", "Summary", "Status",
           "Topics", "Lang", "Template"]

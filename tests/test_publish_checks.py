@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-
 from b2b_blog.checks import CHECKS, run_check
 from conftest import ROOT, SITES, build, site_settings
 

@@ -10,9 +10,9 @@ from pelican.plugins.i18n_subsites import i18n_subsites
 from . import content_links, localization, posts, reader, search, seo, sites, translations
 from . import settings as plugin_settings
 from .cases import generator as case_generator
-from .conversion_cache import conversions
 from .cases.downloads import human_size
 from .cases.texts import labels as case_labels
+from .conversion_cache import conversions
 from .listings import ListingsGenerator
 from .problems import problems
 from .sitemap import SitemapGenerator

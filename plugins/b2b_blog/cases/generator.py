@@ -12,8 +12,8 @@ from .. import settings as plugin_settings
 from .. import sites
 from ..problems import problems
 from ..translations import registry
-from .model import Case, Edition, load_case_library
 from .citation import suggested_citation
+from .model import Case, Edition, load_case_library
 from .publish import PublishedEdition, prerender, publish_edition
 
 logger = logging.getLogger(__name__)

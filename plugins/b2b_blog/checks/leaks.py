@@ -25,7 +25,7 @@ class Secret:
 def _fragments(text: str, limit: int = 6) -> list[str]:
     """A few distinctive runs of plain words from a text's body."""
     body = text.split("\n\n", 1)[-1]
-    runs = re.findall(r"[^\n*_`#>|\[\]()<>{}]{%d,}" % FRAGMENT_LENGTH, body)
+    runs = re.findall(rf"[^\n*_`#>|\[\](){{}}<>]{{{FRAGMENT_LENGTH},}}", body)
     return [run.strip()[:FRAGMENT_LENGTH] for run in runs if len(run.strip()) >= FRAGMENT_LENGTH][:limit]
 
 

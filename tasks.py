@@ -292,13 +292,14 @@ def bench(c, pairs=500, cases=20, repeat=3, scales=""):
 
 
 @task
-def lighthouse(c, preset="both", use_output=False, only=""):
+def lighthouse(c, preset="both", runs=1, use_output=False, only=""):
     """Lighthouse on 12 pages (both languages, mobile and desktop): scores to benchmarks/lighthouse.md."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     from benchmarks.lighthouse import main  # noqa: PLC0415
 
-    argv = ["--preset", preset, *(["--use-output"] if use_output else []), *(["--only", only] if only else [])]
+    argv = ["--preset", preset, "--runs", str(runs), *(["--use-output"] if use_output else []),
+            *(["--only", only] if only else [])]
     code = main(argv)
     if code:
         raise SystemExit(code)

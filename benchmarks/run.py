@@ -12,8 +12,11 @@ Peak memory is the maximum resident set of the build process, from GNU time's `%
 (`/usr/bin/time -f "%M %U %S" -o FILE cmd`: wait4's rusage of that one child, descendants it
 waited for included). Without GNU time, a one-child Python launcher reads
 `resource.getrusage(RUSAGE_CHILDREN)` after its single child, which gives the same figures.
-CPU seconds (user + system) come from the same rusage: on a shared, busy machine they move
-much less than wall clock, so the report shows both. PDFs rendered are the cache's
+That is the largest single process: our build forks workers to render PDFs, so a sampler
+also sums the proportional set size (PSS, shared pages split between sharers) of the whole
+process tree every 0.1 s from /proc/<pid>/smaps_rollup; the memory target uses the larger
+of the two. CPU seconds (user + system, children included) come from the same rusage: on a
+shared, busy machine they move much less than wall clock, so the report shows both. PDFs rendered are the cache's
 `case-pdfs/*.pdf` files (every language's cache) that are new or have a new mtime after the
 build: the cache writes each render with os.replace.
 """
@@ -21,6 +24,7 @@ build: the cache writes each render with os.replace.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import platform
 import shutil
@@ -28,6 +32,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,8 +82,9 @@ class Measure:
     """One timed process."""
 
     seconds: float
-    peak_mb: float
+    peak_mb: float  # max RSS of the largest single process
     cpu: float  # user + system seconds
+    tree_mb: float | None = None  # sampled peak of the whole tree's PSS
     pdfs: int | None = None
     html: int | None = None
 
@@ -93,6 +99,11 @@ class Series:
     @property
     def median(self) -> float:
         return statistics.median(run.seconds for run in self.runs)
+
+    @property
+    def tree_mb(self) -> float | None:
+        samples = [run.tree_mb for run in self.runs if run.tree_mb is not None]
+        return max(samples) if samples else None
 
     @property
     def cpu(self) -> float:
@@ -116,6 +127,49 @@ class BuildFailed(RuntimeError):
     """A timed build exited non-zero."""
 
 
+def _descendants(pid: int) -> list[int]:
+    """`pid` and every process under it, from /proc/<pid>/task/<tid>/children."""
+    found, stack = [], [pid]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        try:
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children", encoding="ascii") as handle:
+                    stack += [int(child) for child in handle.read().split()]
+        except OSError:
+            continue  # the process ended meanwhile
+    return found
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+class TreeSampler(threading.Thread):
+    """Samples the summed PSS of a process tree until stopped; `peak_kb` is the largest sum seen."""
+
+    INTERVAL = 0.1
+    AVAILABLE = os.path.exists("/proc/self/smaps_rollup") and os.path.exists(f"/proc/{os.getpid()}/task")
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.peak_kb = pid, 0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.is_set():
+            self.peak_kb = max(self.peak_kb, sum(_pss_kb(pid) for pid in _descendants(self.pid)))
+            self.done.wait(self.INTERVAL)
+
+
 def timed(cmd: list[str], *, log: Path, env: dict[str, str] | None = None, cwd: Path = ROOT) -> Measure:
     """Run `cmd` once; wall-clock seconds and peak RSS of the process."""
     log.parent.mkdir(parents=True, exist_ok=True)
@@ -126,14 +180,22 @@ def timed(cmd: list[str], *, log: Path, env: dict[str, str] | None = None, cwd: 
         wrapped = [sys.executable, "-c", LAUNCHER, str(peak_file), *cmd]
     with open(log, "wb") as out:
         start = time.perf_counter()
-        done = subprocess.run(wrapped, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT, check=False)
+        process = subprocess.Popen(wrapped, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+        sampler = TreeSampler(process.pid) if TreeSampler.AVAILABLE else None
+        if sampler:
+            sampler.start()
+        returncode = process.wait()
         seconds = time.perf_counter() - start
-    if done.returncode != 0:
+        if sampler:
+            sampler.done.set()
+            sampler.join()
+    if returncode != 0:
         tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
-        raise BuildFailed(f"{' '.join(cmd)} exited {done.returncode}; log {log}:\n{tail}")
+        raise BuildFailed(f"{' '.join(cmd)} exited {returncode}; log {log}:\n{tail}")
     # GNU time writes "Command exited with ..." first on failure; the figures are the last line.
     kilobytes, user, system = peak_file.read_text().splitlines()[-1].split()
-    return Measure(seconds, int(kilobytes) / 1024, float(user) + float(system))
+    tree = sampler.peak_kb / 1024 if sampler and sampler.peak_kb else None
+    return Measure(seconds, int(kilobytes) / 1024, float(user) + float(system), tree)
 
 
 def pdf_stamps(cache: Path) -> dict[str, int]:
@@ -150,24 +212,34 @@ def _clear(*paths: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
-class Bench:
-    """The builds of one corpus, in one work folder."""
+def snapshot_code(target: Path) -> Path:
+    """Copy what our build runs (plugins, theme, settings) so that edits made meanwhile don't reach it."""
+    _clear(target)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(ROOT / "plugins", target / "plugins", ignore=ignore)
+    shutil.copytree(ROOT / "theme", target / "theme", ignore=ignore)
+    shutil.copy2(ROOT / "pelicanconf.py", target / "pelicanconf.py")
+    return target
 
-    def __init__(self, content: Path, work: Path) -> None:
-        self.content, self.work = content, work
+
+class Bench:
+    """The builds of one corpus, in one work folder; ours runs from `code` (ROOT, or a snapshot)."""
+
+    def __init__(self, content: Path, work: Path, code: Path = ROOT) -> None:
+        self.content, self.work, self.code = content, work, code
         self.ours_out, self.ours_cache = work / "ours-output", work / "ours-cache"
         self.vanilla_out, self.vanilla_cache = work / "vanilla-output", work / "vanilla-cache"
         self.hugo_site, self.hugo_out = work / "hugo-site", work / "hugo-output"
         self.logs = work / "logs"
         self.env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-            filter(None, [str(ROOT / "plugins"), os.environ.get("PYTHONPATH")]))}
+            filter(None, [str(code / "plugins"), os.environ.get("PYTHONPATH")]))}
 
     def ours(self, name: str) -> Measure:
         """`python -m b2b_blog` with our settings, into this bench's output and cache."""
         cmd = [PYTHON, "-m", "b2b_blog", "--settings", "pelicanconf.py", "--content", str(self.content),
                "--output", str(self.ours_out), "--cache", str(self.ours_cache)]
         before = pdf_stamps(self.ours_cache)
-        measure = timed(cmd, log=self.logs / f"{name}.log", env=self.env)
+        measure = timed(cmd, log=self.logs / f"{name}.log", env=self.env, cwd=self.code)
         after = pdf_stamps(self.ours_cache)
         measure.pdfs = sum(1 for path, stamp in after.items() if before.get(path) != stamp)
         measure.html = html_count(self.ours_out)
@@ -237,7 +309,7 @@ def targets(series: dict[str, Series]) -> list[tuple[str, str, bool]]:
         return f"{wall:.2f} x (CPU {cpu:.2f} x)", wall <= limit
 
     rebuild_pdfs = max(nochange.pdfs or 0, edit.pdfs or 0)
-    peak = max(cold.peak_mb, nochange.peak_mb, edit.peak_mb)
+    peak = max(value for build in (cold, nochange, edit) for value in (build.peak_mb, build.tree_mb or 0))
     return [
         (f"our cold build <= {COLD_VS_VANILLA} x vanilla cold", *ratio(cold, vanilla, COLD_VS_VANILLA)),
         (f"no-change rebuild <= {NOCHANGE_VS_VANILLA} x vanilla cold",
@@ -246,6 +318,26 @@ def targets(series: dict[str, Series]) -> list[tuple[str, str, bool]]:
         ("0 PDFs rendered when no case changed", f"{rebuild_pdfs} rendered", rebuild_pdfs == 0),
         (f"peak memory of our builds < {PEAK_MB} MB", f"{peak:.0f} MB", peak < PEAK_MB),
     ]
+
+
+def code_fingerprint() -> str:
+    """Hash of what our build runs (plugin, theme, settings): the plugin may change during a long run."""
+    digest = hashlib.sha256()
+    files = [*sorted((ROOT / "plugins").rglob("*.py")), *sorted((ROOT / "theme").rglob("*.html")),
+             ROOT / "pelicanconf.py"]
+    for path in files:
+        if "__pycache__" not in path.parts and path.is_file():
+            digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def code_version() -> str:
+    """HEAD's short hash, and whether the plugin, theme or settings differ from it (read-only git)."""
+    head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                          capture_output=True, text=True, check=False).stdout.strip() or "no git"
+    dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--", "plugins", "theme",
+                            "pelicanconf.py"], capture_output=True, text=True, check=False).stdout.strip()
+    return f"{head}{' + uncommitted changes' if dirty else ''}"
 
 
 def _versions() -> str:
@@ -261,24 +353,27 @@ def _versions() -> str:
 
 def results_table(series: dict[str, Series], with_hugo: bool) -> list[str]:
     vanilla = series["vanilla"].median
-    lines = ["| Build | Median (s) | Runs (s) | x vanilla cold | CPU (s) | CPU x vanilla | Peak memory (MB) "
-             "| PDFs rendered | HTML files |",
-             "|---|---:|---|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| Build | Median (s) | Runs (s) | x vanilla cold | CPU (s) | CPU x vanilla | Peak RSS, largest "
+             "process (MB) | Peak PSS, process tree (MB) | PDFs rendered | HTML files |",
+             "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
     vanilla_cpu = series["vanilla"].cpu
     for key in ("cold", "nochange", "edit", "vanilla", "hugo"):
         item = series[key]
         if not item.runs:
             if key == "hugo" and not with_hugo:
-                lines.append("| Hugo | skipped: `hugo` not on PATH (`apt-get install -y hugo`) | | | | | | | |")
+                lines.append("| Hugo | skipped (`--no-hugo`, or `hugo` not on PATH: `apt-get install -y hugo`) "
+                             "| | | | | | | | |")
             continue
         runs = ", ".join(f"{run.seconds:.2f}" for run in item.runs)
         pdfs = "" if item.pdfs is None else str(item.pdfs)
+        tree = "" if item.tree_mb is None else f"{item.tree_mb:.0f}"
         lines.append(f"| {item.label} | {item.median:.2f} | {runs} | {item.median / vanilla:.2f} | "
-                     f"{item.cpu:.2f} | {item.cpu / vanilla_cpu:.2f} | {item.peak_mb:.0f} | {pdfs} | {item.html} |")
+                     f"{item.cpu:.2f} | {item.cpu / vanilla_cpu:.2f} | {item.peak_mb:.0f} | {tree} | {pdfs} | "
+                     f"{item.html} |")
     return lines
 
 
-def run_scales(scales: list[int], args, work: Path, say=print) -> list[str]:
+def run_scales(scales: list[int], args, work: Path, code: Path = ROOT, say=print) -> list[str]:
     """Our cold build (and vanilla's, for reference) at each corpus size."""
     lines = ["| Pairs | Post files | Ours cold (s) | s per pair | marginal s per pair | Ours CPU (s) | "
              "Vanilla cold (s) | s per pair | Vanilla CPU (s) | Ours / vanilla (CPU) |",
@@ -287,7 +382,7 @@ def run_scales(scales: list[int], args, work: Path, say=print) -> list[str]:
     for pairs in scales:
         folder = work / f"scale-{pairs}"
         corpus = corpus_module.generate(folder / "corpus", pairs, cases=args.cases, seed=args.seed)
-        bench = Bench(corpus.root, folder)
+        bench = Bench(corpus.root, folder, code)
         ours_runs = [bench.ours_cold(f"scale-ours-{n}") for n in range(args.scale_repeat)]
         vanilla_runs = [bench.vanilla_cold(f"scale-vanilla-{n}") for n in range(args.scale_repeat)]
         ours = statistics.median(run.seconds for run in ours_runs)
@@ -316,6 +411,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--workdir", type=Path, help="where corpora and outputs go (default: a temp folder)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (logs, outputs)")
     parser.add_argument("--no-hugo", action="store_true", help="skip Hugo even if installed")
+    parser.add_argument("--snapshot", action="store_true",
+                        help="run our build from a copy of plugins/, theme/ and pelicanconf.py taken at the start "
+                             "(default: from the work tree, which others may be editing)")
     return parser.parse_args(argv)
 
 
@@ -326,32 +424,45 @@ def main(argv: list[str] | None = None) -> int:
     work = args.workdir or Path(tempfile.mkdtemp(prefix="b2b-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     with_hugo = hugo.available() is not None and not args.no_hugo
+    version, fingerprint = code_version(), code_fingerprint()
+    code_dir = snapshot_code(work / "code") if args.snapshot else ROOT
     try:
         start = time.perf_counter()
         corpus = corpus_module.generate(work / "corpus", args.pairs, cases=args.cases, seed=args.seed)
         generated = time.perf_counter() - start
         print(f"corpus: {corpus.post_files} post files, {corpus.case_editions} case editions "
               f"in {generated:.2f} s ({work})", flush=True)
-        bench = Bench(corpus.root, work)
+        bench = Bench(corpus.root, work, code_dir)
         series = run_rounds(bench, corpus, args.repeat, with_hugo,
                             say=lambda text: print(text, flush=True))
         checks = targets(series)
-        scale_lines = run_scales(scales, args, work, say=lambda text: print(text, flush=True)) if scales else []
+        scale_lines = (run_scales(scales, args, work, code_dir, say=lambda text: print(text, flush=True))
+                       if scales else [])
     except BuildFailed as error:
         print(f"benchmark stopped: {error}", file=sys.stderr)
         return 1
     finally:
         if not args.keep:
             _clear(work)
-    memory = ("GNU time `%M` (max RSS of the build process)" if MEMORY_METHOD == "gnu-time"
+    memory = ("GNU time `%M` (max RSS of the largest process of the build)" if MEMORY_METHOD == "gnu-time"
               else "one-child launcher reading `getrusage(RUSAGE_CHILDREN).ru_maxrss`")
+    memory += (", and the process tree's summed PSS sampled every 0.1 s" if TreeSampler.AVAILABLE
+               else "; no /proc, so no tree sampling")
     load = os.getloadavg()[0]
+    changed = fingerprint != code_fingerprint()
+    if args.snapshot:
+        code = f"- Our code: {version}, fingerprint {fingerprint}, run from a snapshot taken at the start."
+    else:
+        code = (f"- Our code: {version}, fingerprint {fingerprint}"
+                + (" — **the plugin, theme or settings changed during the run: the rounds may not be comparable "
+                   "(use --snapshot)**" if changed else " (unchanged during the run)") + ".")
     report = [
         "# Build benchmark",
         "",
         f"- Corpus (seed {args.seed}): {corpus.pairs} French/English pairs + {corpus.singles} single-language "
         f"posts = {corpus.post_files} post files, 4 pages, {corpus.cases} teaching cases "
         f"({corpus.case_editions} editions); generated in {generated:.2f} s.",
+        code,
         f"- Machine: {os.cpu_count()} CPUs, {platform.platform()}, load average {load:.1f} at the end; "
         f"{_versions()}.",
         f"- Each build is a whole process, wall clock (`time.perf_counter`), {args.repeat} interleaved rounds, "

@@ -368,3 +368,29 @@ def test_cli_unreadable_file_exits_2(tmp_path, capsys):
     captured = capsys.readouterr()
     assert str(missing) in captured.err and "cannot read" in captured.err
     assert len(json.loads(captured.out)) == 1  # the readable file is still reported
+
+
+# --- other subjects that borrow the topics' words ------------------------------------------
+
+def test_other_subjects_that_borrow_topic_words_drop_the_topic():
+    fx = {f["name"]: f for f in load_fixtures("en")}["distr-rugby-captain-armband.md"]
+    # Without the sport context the captain's "leadership" would be tagged...
+    assert tag_text(fx["title"], fx["body"], "en", DEFAULT_TOPICS, contexts={}).topics == ("leadership",)
+    # ...with it, a text that speaks more of rugby than of leading people gets no topic.
+    result = tag_text(fx["title"], fx["body"], "en", DEFAULT_TOPICS)
+    assert result.topics == () and result.scores["leadership"] > DEFAULT_THRESHOLD
+    # A leadership post with one sports metaphor keeps its topic.
+    post = ("Leadership is learned. A new manager should hold one-on-one meetings with every direct report, "
+            "give feedback weekly and delegate real decisions. Like a good football captain, she leads by "
+            "example, but her job is to grow her team, not to win the match herself.")
+    assert tags("", post, "en") == ("leadership",)
+
+
+def test_short_excerpts_are_tagged_from_a_repeated_defining_phrase():
+    blurb = ("The two carmakers announced a strategic alliance on batteries. The strategic alliance will "
+             "share plants in Spain and pool research for ten years.")
+    assert tags("", blurb, "en") == ("partnerships",)
+    # Several typical words without one specific phrase also anchor a topic.
+    fr = ("Le manager sait motiver chacun, donne du feedback régulier et sait inspirer ses collaborateurs : "
+          "la reconnaissance du travail accompli et la cohésion comptent plus que les primes.")
+    assert tags("", fr, "fr") == ("leadership",)

@@ -52,7 +52,8 @@ def build_site(settings: dict) -> Path:
     output = Path(settings["OUTPUT_PATH"]).resolve()
     fingerprint = inputs_fingerprint(settings)
     stamp = _stamp_file(settings)
-    if plugin_settings.get(settings, "B2B_SKIP_UNCHANGED") and output.is_dir() and stamp.is_file():
+    skip = plugin_settings.get(settings, "B2B_SKIP_UNCHANGED") and plugin_settings.get(settings, "B2B_SPEEDUPS")
+    if skip and output.is_dir() and stamp.is_file():
         last = json.loads(stamp.read_text(encoding="utf-8"))
         if last == {"fingerprint": fingerprint, "output": str(output)}:
             print(f"b2b_blog: nothing changed since the last build; {output} is up to date")

@@ -8,6 +8,7 @@ converted once per change, not once per language and per build.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import pickle
@@ -29,13 +30,15 @@ class ConversionCache:
     """A dictionary of results per (kind, file stamp), saved as one pickle in the cache folder."""
 
     def __init__(self) -> None:
+        self.enabled = True
         self._entries: dict[tuple, Any] = {}
         self._file: Path | None = None
         self._fingerprint = ""
         self._dirty = False
 
-    def open(self, cache_dir: str, fingerprint: str) -> None:
+    def open(self, cache_dir: str, fingerprint: str, *, enabled: bool = True) -> None:
         """Load the entries saved by the last build made with the same settings."""
+        self.enabled = enabled
         self._file = Path(cache_dir) / "b2b-conversions.pickle"
         self._fingerprint = hashlib.sha256(f"{FORMAT}:{fingerprint}".encode()).hexdigest()
         self._entries, self._dirty = {}, False
@@ -48,11 +51,14 @@ class ConversionCache:
             self._entries = entries
 
     def get(self, kind: str, path: str) -> Any | None:
+        if not self.enabled:
+            return None
         return self._entries.get((kind, *file_stamp(path)))
 
     def put(self, kind: str, path: str, value: Any) -> None:
-        self._entries[(kind, *file_stamp(path))] = value
-        self._dirty = True
+        if self.enabled:
+            self._entries[(kind, *file_stamp(path))] = value
+            self._dirty = True
 
     def save(self) -> None:
         """Keep only what this build used or made, written atomically."""
@@ -64,6 +70,15 @@ class ConversionCache:
             pickle.dump((self._fingerprint, self._entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, self._file)
         self._dirty = False
+
+
+def conversion_fingerprint(settings: dict) -> str:
+    """What cached results depend on: Markdown and topic settings, and the plugin's own code."""
+    digest = hashlib.sha256(repr(settings["MARKDOWN"]).encode())
+    digest.update(json.dumps(settings.get("B2B_TOPICS"), sort_keys=True, default=repr).encode())
+    for source in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
 
 
 conversions = ConversionCache()

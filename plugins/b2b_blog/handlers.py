@@ -12,7 +12,7 @@ from . import settings as plugin_settings
 from .cases import generator as case_generator
 from .cases.downloads import human_size
 from .cases.texts import labels as case_labels
-from .conversion_cache import conversions
+from .conversion_cache import conversion_fingerprint, conversions
 from .listings import ListingsGenerator
 from .problems import problems
 from .sitemap import SitemapGenerator
@@ -34,7 +34,8 @@ def start_build(pelican_obj) -> None:
     i18n_subsites._MAIN_SETTINGS = None
     settings["I18N_SUBSITES"] = copy.deepcopy(settings.get("I18N_SUBSITES", {}))
     localization.prepare_catalogs(settings)
-    conversions.open(settings["CACHE_PATH"], repr(settings["MARKDOWN"]))
+    conversions.open(settings["CACHE_PATH"], conversion_fingerprint(settings),
+                     enabled=plugin_settings.get(settings, "B2B_SPEEDUPS"))
     settings["PAGINATED_TEMPLATES"] = {**settings["PAGINATED_TEMPLATES"], "term": None}
 
 

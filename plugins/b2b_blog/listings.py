@@ -110,4 +110,5 @@ class ListingsGenerator(Generator):
                     url=term.path, b2b_identity=term.identity, term=term,
                     articles=term.articles, page_name=term.path.rstrip("/"),
                 )
-                feeds.write_atom(writer, self.context, term.articles, term.feed_save_as, term.label)
+                if term.articles:  # an empty feed would carry the time of the build: nothing to follow yet
+                    feeds.write_atom(writer, self.context, term.articles, term.feed_save_as, term.label)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gettext
 import logging
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from babel import Locale
@@ -24,7 +24,13 @@ DOMAIN = "messages"
 def long_date(settings: dict, value: date, lang: str) -> str:
     """'vendredi 25 novembre 2016', 'Friday 25 November 2016'."""
     pattern = plugin_settings.get(settings, "B2B_DATE_PATTERNS").get(lang, "full")
-    return format_date(value, pattern, locale=lang)
+    return _formatted_date(value.year, value.month, value.day, pattern, lang)
+
+
+@lru_cache(maxsize=4096)
+def _formatted_date(year: int, month: int, day: int, pattern: str, lang: str) -> str:
+    # A post's date shows on its page and in every listing: format each day once.
+    return format_date(date(year, month, day), pattern, locale=lang)
 
 
 def iso_date(value: date) -> str:

@@ -7,8 +7,7 @@ import logging
 import os
 import re
 
-from markdown import Markdown
-from pelican.readers import MarkdownReader
+from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 
 from . import settings as plugin_settings
 from . import sites
@@ -58,9 +57,27 @@ class BlogMarkdownReader(MarkdownReader):
         return content, metadata
 
     def _parse_metadata(self, meta):
-        # Markdown forgets its Meta when Pelican reconverts the summary: keep a copy for the cache.
+        """Pelican's metadata parsing, keeping what the cache needs to skip Markdown next time."""
         self._raw_meta = {key: list(values) for key, values in meta.items()}
-        return super()._parse_metadata(meta)
+        self._md.preprocessors.deregister("meta")
+        self._formatted = {}
+        for name, values in self._raw_meta.items():
+            if name.lower() in self.settings["FORMATTED_FIELDS"]:
+                self._md.reset()
+                self._formatted[name.lower()] = self._md.convert("\n".join(values))
+        return self._metadata_from(self._raw_meta, self._formatted)
+
+    def _metadata_from(self, meta: dict[str, list[str]], formatted: dict[str, str]) -> dict:
+        output = {}
+        for key, values in meta.items():
+            name = key.lower()
+            if name in formatted:
+                output[name] = self.process_metadata(name, formatted[name])
+            elif not DUPLICATES_DEFINITIONS_ALLOWED.get(name, True) or len(values) == 1:
+                output[name] = self.process_metadata(name, values[0])
+            else:
+                output[name] = self.process_metadata(name, values)
+        return output
 
     def process_metadata(self, name, value):
         """Record a value Pelican cannot parse (a bad date, say) instead of failing."""
@@ -93,14 +110,13 @@ class BlogMarkdownReader(MarkdownReader):
             # The toc extension has listed the headings while converting: keep them for long posts.
             tokens = getattr(self._md, "toc_tokens", [])
             headings = sum(1 + len(token.get("children", [])) for token in tokens)
-            cached = (content, self._raw_meta, getattr(self._md, "toc", ""), headings)
+            cached = (content, self._raw_meta, self._formatted, getattr(self._md, "toc", ""), headings)
             conversions.put("markdown", source_path, cached)
         else:
             # Metadata is processed again for each site: it depends on that site's settings.
             self._source_path = source_path
-            self._md = Markdown(**self.settings["MARKDOWN"])
-            metadata = self._parse_metadata(cached[1])
-        content, _meta, toc_html, headings = cached
+            metadata = self._metadata_from(cached[1], cached[2])
+        content, _meta, _formatted, toc_html, headings = cached
         metadata["toc_html"], metadata["toc_headings"] = toc_html, headings
         return content, metadata
 

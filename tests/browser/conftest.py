@@ -72,8 +72,7 @@ class Reader:
 
     def path(self) -> str:
         """The path of the page shown, with its query and fragment."""
-        parts = urlsplit(self.page.url)
-        return parts.path + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+        return self.page.url.removeprefix(self.base)
 
     def foreign_requests(self) -> list[str]:
         return [url for url in self.requests

@@ -22,11 +22,26 @@ logger = logging.getLogger(__name__)
 published: dict[tuple[str, str], PublishedEdition] = {}
 # Editions whose PDF this build rendered (the others came from the cache).
 rendered: set[tuple[str, str]] = set()
+# The library as the main site read it: every language's site lists the same cases.
+_library: list = []
 
 
 def reset() -> None:
     published.clear()
     rendered.clear()
+    _library.clear()
+
+
+def read_library(settings: dict) -> list[Case]:
+    """Read the case folders once per build (the main site runs first)."""
+    if not _library:
+        topics = plugin_settings.get(settings, "B2B_TOPICS")
+        cases, found = load_case_library(Path(settings["PATH"]), plugin_settings.get(settings, "B2B_CASES_PATH"),
+                                         sites.languages(settings), set(topics))
+        for problem in found:
+            problems.add(problem)
+        _library.append(cases)
+    return _library[0]
 
 
 @dataclass
@@ -69,11 +84,7 @@ class CasesGenerator(Generator):
     def generate_context(self) -> None:
         lang = self.settings["DEFAULT_LANG"]
         languages = sites.languages(self.settings)
-        topics = plugin_settings.get(self.settings, "B2B_TOPICS")
-        cases, found = load_case_library(Path(self.settings["PATH"]), plugin_settings.get(
-            self.settings, "B2B_CASES_PATH"), languages, set(topics))
-        for problem in found:
-            problems.add(problem)
+        cases = read_library(self.settings)
         topic_terms = {term.key: term for term in self.context.get("b2b_topics", [])}
         self.entries = []
         for case in cases:
@@ -85,7 +96,7 @@ class CasesGenerator(Generator):
                 folder = case_folder(self.settings, lang, case.case_id)
                 registry.add(f"case:{case.case_id}", lang, sites.site_url(self.settings, lang, folder))
         if not problems.any():
-            if sites.is_main(self.settings):
+            if sites.is_main(self.settings) and plugin_settings.get(self.settings, "B2B_SPEEDUPS"):
                 rendered.update(prerender(self._render_jobs(cases), pdf_cache(self.settings)))
             self._publish_editions(lang)
         self.context["b2b_cases"] = self.entries

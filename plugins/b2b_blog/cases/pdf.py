@@ -9,9 +9,9 @@ import shutil
 from collections import Counter
 from dataclasses import dataclass
 from html import escape
+from importlib.metadata import version
 from pathlib import Path
 
-import weasyprint
 from babel.dates import format_date
 
 from .model import Edition
@@ -119,7 +119,7 @@ def cache_key(edition: Edition, site_name: str, citation: str, html: str, css: s
     """Hash of everything the PDF depends on; the HTML also covers template changes."""
     exhibits = json.dumps([[e.name, e.title] for e in edition.exhibits], ensure_ascii=False)
     parts = [edition.source.read_bytes(), exhibits, citation, site_name, css,
-             weasyprint.__version__, html]
+             version("weasyprint"), html]
     digest = hashlib.sha256()
     for part in parts:
         data = part if isinstance(part, bytes) else part.encode()
@@ -128,14 +128,26 @@ def cache_key(edition: Edition, site_name: str, citation: str, html: str, css: s
     return digest.hexdigest()
 
 
-def cached_pdf(edition: Edition, *, site_name: str, citation: str, cache_dir: Path) -> tuple[Path, int, bool]:
-    """The cache entry of the edition's PDF, rendered first if missing: (path, pages, rendered)."""
+def cache_entry(edition: Edition, site_name: str, citation: str, cache_dir: Path) -> tuple[str, str, Path, Path]:
+    """What the edition's PDF is made of, and where its cache entry lives."""
     html, css = document_html(edition, site_name, citation), stylesheet(edition.lang)
     key = cache_key(edition, site_name, citation, html, css)
-    cached, pages_file = cache_dir / f"{key}.pdf", cache_dir / f"{key}.pages"
+    return html, css, cache_dir / f"{key}.pdf", cache_dir / f"{key}.pages"
+
+
+def is_cached(edition: Edition, *, site_name: str, citation: str, cache_dir: Path) -> bool:
+    _html, _css, cached, pages_file = cache_entry(edition, site_name, citation, cache_dir)
+    return _cached_pages(cached, pages_file) is not None
+
+
+def cached_pdf(edition: Edition, *, site_name: str, citation: str, cache_dir: Path) -> tuple[Path, int, bool]:
+    """The cache entry of the edition's PDF, rendered first if missing: (path, pages, rendered)."""
+    html, css, cached, pages_file = cache_entry(edition, site_name, citation, cache_dir)
     pages = _cached_pages(cached, pages_file)
     rendered = pages is None
     if pages is None:
+        import weasyprint  # noqa: PLC0415 - a second to import: only when a PDF is really rendered
+
         # Only local files and data: URLs: a build never waits on the network.
         fetcher = weasyprint.URLFetcher(allowed_protocols={"file", "data"})
         document = weasyprint.HTML(

@@ -34,7 +34,7 @@ class PublishedEdition:
 
 
 def _render_into_cache(edition: Edition, site_name: str, citation: str, cache_dir: Path) -> bool:
-    from .pdf import cached_pdf  # noqa: PLC0415 - WeasyPrint takes a second to import
+    from .pdf import cached_pdf  # noqa: PLC0415
 
     return cached_pdf(edition, site_name=site_name, citation=citation, cache_dir=cache_dir)[2]
 
@@ -45,9 +45,14 @@ def prerender(jobs: dict[tuple[str, str], tuple[Edition, str, str]], cache_dir: 
     Pelican works on one core; WeasyPrint is the slowest part of a cold build,
     so the editions of every language are rendered side by side first.
     """
+    from .pdf import is_cached  # noqa: PLC0415
+
+    jobs = {key: job for key, job in jobs.items()
+            if not is_cached(job[0], site_name=job[1], citation=job[2], cache_dir=cache_dir)}
     if not jobs:
         return set()
-    workers = min(len(jobs), os.cpu_count() or 1)
+    # Two workers at most: each holds a WeasyPrint of its own in memory.
+    workers = min(len(jobs), os.cpu_count() or 1, 2)
     if workers == 1:
         return {key for key, (edition, name, citation) in jobs.items()
                 if _render_into_cache(edition, name, citation, cache_dir)}
@@ -61,7 +66,7 @@ def prerender(jobs: dict[tuple[str, str], tuple[Edition, str, str]], cache_dir: 
 def publish_edition(edition: Edition, folder: Path, *, url: str, absolute_url: str, site_name: str,
                     cache_dir: Path) -> PublishedEdition:
     """Write the edition's files into `folder` (its page's folder) and describe them."""
-    from .pdf import render_pdf  # noqa: PLC0415 - WeasyPrint takes a second to import
+    from .pdf import render_pdf  # noqa: PLC0415
 
     citation = suggested_citation(edition, absolute_url, site_name)
     stem = edition.reference.lower()

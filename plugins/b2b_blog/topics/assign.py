@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import logging
-import os
 
 from pelican.contents import Article
 
 from .. import settings as plugin_settings
+from ..conversion_cache import conversions
 from ..posts import plain_text
 from ..problems import Problem, problems
 from .tagging import Tagging, tag_text
@@ -15,8 +15,6 @@ from .vocabulary import resolve_topic_names
 
 logger = logging.getLogger(__name__)
 
-# Tagging is pure: each subsite reads the same files again, so tag each file once per build.
-_tagged: dict[tuple[str, float], tuple[Tagging, bool]] = {}
 # Posts left with no topic, reported once at the end of the build.
 untagged: set[str] = set()
 
@@ -36,17 +34,18 @@ def tag_post(article) -> None:
     if not isinstance(article, Article):
         return
     topics = plugin_settings.get(article.settings, "B2B_TOPICS")
-    source = article.source_path
-    key = (source, os.path.getmtime(source))
-    if key not in _tagged:
+    # Tagging is pure: each file is tagged once per change, not once per language site and build.
+    tagged = conversions.get("topics", article.source_path)
+    if tagged is None:
         inferred = tag_text(article.title, plain_text(article._content or ""), article.lang, topics)
         named = getattr(article, "topics", None)
         if named:
             keys, _unknown = named_topics(named, topics)  # the reader reported unknown names
-            _tagged[key] = (Tagging(tuple(keys), inferred.scores, inferred.evidence), True)
+            tagged = (Tagging(tuple(keys), inferred.scores, inferred.evidence), True)
         else:
-            _tagged[key] = (inferred, False)
-    article.topic_tagging, article.topics_explicit = _tagged[key]
+            tagged = (inferred, False)
+        conversions.put("topics", article.source_path, tagged)
+    article.topic_tagging, article.topics_explicit = tagged
     article.topics = list(article.topic_tagging.topics)
 
 

@@ -41,7 +41,9 @@ DEFAULT_TOPICS: dict[str, dict[str, dict[str, Any]]] = {
                 "démotivation": 1.0, "bienveillant": 1.0, "humilité": 1.0, "vulnérabilité": 1.0,
                 "inspirer": 1.0, "cohésion": 1.0, "esprit d'équipe": 1.0, "culture d'entreprise": 1.0,
                 "prise de poste": 1.0, "entretien annuel": 1.0, "prise de décision": 1.0,
-                "micromanagement": 2.0, "management participatif": 2.5, "management directif": 2.0,
+                "micromanagement": 2.0, "micro-management": 2.0, "manager coach": 2.0,
+                "management délégatif": 2.0, "management persuasif": 2.0, "management participatif": 2.5,
+                "management directif": 2.0,
                 "bon manager": 2.0, "droit à l'erreur": 1.5, "supérieur hiérarchique": 1.0,
                 "subordonnés": 1.0, "intelligence collective": 1.0, "faire grandir": 1.0,
                 "qualité de vie au travail": 1.0, "donner du sens": 1.5, "fixer un cap": 1.0,
@@ -67,7 +69,8 @@ DEFAULT_TOPICS: dict[str, dict[str, dict[str, Any]]] = {
             "lexicon": {
                 "leadership": 3.0, "psychological safety": 3.0, "servant leader": 3.0,
                 "lead by example": 2.5, "emotional intelligence": 2.5, "direct report": 2.5,
-                "one-on-one": 2.5, "micromanage": 2.5, "first-time manager": 2.5, "new manager": 2.0,
+                "one-on-one": 2.5, "micromanage": 2.5, "micro-manage": 2.5, "autocratic": 1.5,
+                "first-time manager": 2.5, "new manager": 2.0,
                 "middle manager": 2.0, "people manager": 2.0, "line manager": 2.0,
                 "employee engagement": 2.0, "high-performing team": 2.0, "team morale": 2.0,
                 "managerial": 2.0, "leading people": 2.0, "lead a team": 2.0, "empower": 1.5,
@@ -190,7 +193,8 @@ DEFAULT_TOPICS: dict[str, dict[str, dict[str, Any]]] = {
                 "accord de licence": 1.5, "accord de distribution": 1.5, "partage de la valeur": 1.5,
                 "partenaire stratégique": 1.5, "alliance": 1.0, "écosystème": 1.0, "coopération": 1.0,
                 "accord de coopération": 2.0, "interentreprises": 1.5, "inter-entreprises": 1.5,
-                "démarche partenariale": 2.5, "groupement d'intérêt économique": 2.0, "mutualiser": 1.0,
+                "démarche partenariale": 2.5, "réseau de partenaires": 2.5, "partenaires de distribution": 2.0,
+                "groupement d'intérêt économique": 2.0, "mutualiser": 1.0,
                 "synergies": 1.0, "complémentarité": 1.0, "complémentaires": 0.7, "comité de pilotage": 1.0,
                 "lettre d'intention": 1.0, "gouvernance": 0.7, "partenaire": 0.7, "rapprochement": 0.7,
                 "allié": 0.7, "collaboration": 0.5, "associés": 0.5, "licence": 0.5, "distributeur": 0.3,
@@ -234,6 +238,113 @@ DEFAULT_TOPICS: dict[str, dict[str, dict[str, Any]]] = {
                 "sparring partner": -1.0, "dance partner": -1.0, "sponsor": -0.5, "sponsorship": -1.0,
                 "shirt sponsorship": -1.5, "kit supplier": -1.0, "naming rights": -1.0,
             },
+        },
+    },
+}
+
+# Other subjects that borrow the topics' words: team captains and sponsorship deals in
+# sport, party leaders in politics, personal bank accounts, civil partnerships and
+# inheritance, dance partners, parcel complaints, software log-ins, house keys. They
+# are not topics: a text whose vocabulary leans more towards one of them than towards
+# a topic is about that subject, and the topic is dropped (see tagging.CONTEXT_RATIO).
+# Weights as for topics: 1.5 = unmistakable phrase, 1 = typical word, 0.5 = ambiguous.
+OTHER_CONTEXTS: dict[str, dict[str, dict[str, float]]] = {
+    "fr": {
+        "sport": {
+            "capitaine": 1.0, "brassard": 1.5, "coéquipiers": 1.0, "arbitre": 1.0, "vestiaire": 1.0,
+            "football": 1.0, "footballeur": 1.0, "rugby": 1.0, "cyclisme": 1.0, "peloton": 1.0,
+            "match": 0.7, "championnat": 1.0, "ligue 1": 1.5, "coupe du monde": 1.5, "tirs au but": 1.5,
+            "coup d'envoi": 1.5, "terrain": 0.3, "joueurs": 0.5, "entraîneur": 0.7, "sélectionneur": 1.0,
+            "maillot": 1.0, "équipementier": 1.0, "club sportif": 1.5, "clubs": 0.5, "supporters": 0.7,
+            "stade": 1.0, "saison": 0.5, "sponsor": 1.0, "sponsoring": 1.0, "sponsorisé": 1.0,
+            "sponsorisante": 1.0, "mécénat": 1.0, "trophée": 0.7, "tournoi": 1.0,
+        },
+        "politique": {
+            "parti politique": 1.5, "partis politiques": 1.5, "chef de parti": 1.5, "chef du parti": 1.5,
+            "élection": 1.0, "électeurs": 1.0, "scrutin": 1.0, "députés": 1.0, "député": 1.0,
+            "sénateurs": 1.0, "premier ministre": 1.0, "opposition": 0.5,
+            "candidature": 0.5, "congrès": 0.5, "présidentielle": 1.0, "militants": 0.7, "adhérents": 0.5,
+            "circonscription": 1.0, "parlementaire": 1.0, "premier secrétaire": 1.0,
+        },
+        "banque": {
+            "compte bancaire": 1.5, "comptes bancaires": 1.5, "compte courant": 1.5, "compte de dépôt": 1.5,
+            "banque": 0.7, "banques": 0.7, "bancaire": 1.0, "carte bancaire": 1.5, "chéquier": 1.0,
+            "découvert": 1.0, "livret": 1.0, "épargne": 0.7, "frais bancaires": 1.5, "relevé de compte": 1.5,
+            "banque en ligne": 1.5, "conseiller bancaire": 1.5, "justificatif de domicile": 1.5,
+        },
+        "famille": {
+            "pacs": 1.5, "pacsés": 1.5, "pacte civil de solidarité": 1.5, "succession": 0.5, "héritier": 1.0,
+            "héritiers": 1.0, "conjoint survivant": 1.5, "mariage": 1.0, "époux": 1.0, "couple": 0.7,
+            "couples": 0.7, "notaire": 0.7, "décès": 0.7, "concubins": 1.0, "vie commune": 1.0,
+        },
+        "loisirs": {
+            "cours de danse": 1.5, "partenaire de danse": 1.5, "danse de salon": 1.5, "danseur": 1.0,
+            "danseurs": 1.0, "danseuse": 1.0, "salsa": 1.0, "bal": 0.7,
+        },
+        "consommation": {
+            "colis": 1.0, "réclamation": 0.7, "remboursement": 0.7, "transporteur": 0.7, "livraison": 0.5,
+            "la poste": 1.0, "colissimo": 1.5, "service client": 0.7, "code de la consommation": 1.5,
+            "consommateur": 0.7,
+        },
+        "informatique": {
+            "mot de passe": 1.5, "adresse e-mail": 1.0, "identifiant": 1.0, "se connecter": 1.0,
+            "connexion": 0.5, "réinitialiser": 1.0, "réinitialisation": 1.0, "nom d'utilisateur": 1.5,
+            "compte utilisateur": 1.5, "paramètres": 0.5,
+        },
+        "serrurerie": {
+            "serrure": 1.5, "serrures": 1.5, "serrurier": 1.5, "serrurerie": 1.5, "cylindre": 1.0,
+            "barillet": 1.5, "double de clé": 1.5, "double des clés": 1.5, "trousseau": 1.0,
+            "clé perdue": 1.5, "cambriolage": 1.0, "effraction": 1.0,
+        },
+    },
+    "en": {
+        "sport": {
+            "captain": 1.0, "captaincy": 1.0, "armband": 1.5, "teammates": 1.0, "referee": 1.0,
+            "referees": 1.0, "dressing room": 1.0, "locker room": 1.0, "football": 1.0, "soccer": 1.0,
+            "rugby": 1.0, "basketball": 1.0, "match": 0.5, "league": 0.7,
+            "premier league": 1.5, "championship": 0.7, "world cup": 1.5, "kick-off": 1.0, "penalty": 0.5,
+            "players": 0.5, "pitch": 0.3, "squad": 1.0, "stadium": 1.0, "fans": 0.7, "season": 0.5,
+            "club": 0.5, "clubs": 0.5, "shirt": 1.0, "kit": 0.5, "jersey": 1.0, "sponsor": 1.0,
+            "sponsorship": 1.0, "sponsors": 1.0, "trophy": 0.7, "tournament": 1.0, "coin toss": 1.5,
+        },
+        "politics": {
+            "political party": 1.5, "party leader": 1.5, "party members": 1.5, "leadership election": 1.5,
+            "leadership contest": 1.5, "election": 1.0, "elections": 1.0, "electoral": 1.0, "ballot": 1.0,
+            "voters": 1.0, "vote": 0.5, "mps": 1.0, "meps": 1.0, "prime minister": 1.0, "parliament": 1.0,
+            "parliamentary": 1.0, "conservative": 0.5, "labour": 0.5, "constituency": 1.0,
+            "no confidence": 1.0, "nominations": 0.5, "shadow cabinet": 1.5,
+            "primary election": 1.5,
+        },
+        "banking": {
+            "bank account": 1.5, "checking account": 1.5, "savings account": 1.5, "current account": 1.5,
+            "bank": 0.7, "banks": 0.7, "banking": 0.7, "credit union": 1.5, "overdraft": 1.0, "atm": 1.0,
+            "atms": 1.0, "debit card": 1.5, "minimum balance": 1.5, "maintenance fee": 1.0, "deposit": 0.7,
+            "deposits": 0.7, "teller": 1.0, "routing number": 1.5, "proof of address": 1.0,
+        },
+        "family": {
+            "civil partnership": 1.5, "civil partnerships": 1.5, "civil partners": 1.5, "same-sex": 1.0,
+            "opposite-sex": 1.0, "marriage": 1.0, "married": 1.0, "spouse": 1.0, "couples": 0.3,
+            "wedding": 1.0, "inheritance": 1.0, "next of kin": 1.5, "registrar": 1.0,
+            "divorce": 1.0,
+        },
+        "leisure": {
+            "dance": 1.0, "dancing": 1.0, "dancer": 1.0, "dancers": 1.0, "ballroom": 1.5, "salsa": 1.0,
+            "dance partner": 1.5,
+        },
+        "consumer": {
+            "refund": 1.0, "refunds": 1.0, "parcel": 1.0, "package": 0.3, "return policy": 1.0,
+            "angry customer": 1.5, "irate": 1.0, "upset customers": 1.0, "complaint": 0.5,
+            "complaints": 0.5, "retail": 0.5, "cash register": 1.0, "customer service": 0.5,
+        },
+        "software": {
+            "password": 1.5, "passwords": 1.5, "log in": 1.0, "login": 1.0, "sign-in": 1.0,
+            "username": 1.5, "email address": 1.0, "account settings": 1.5, "reset": 0.7,
+            "delete account": 1.5, "user account": 1.5, "mobile app": 0.5, "two-factor": 1.0,
+        },
+        "locks": {
+            "lock": 0.5, "locksmith": 1.5, "locksmiths": 1.5, "deadbolt": 1.5, "rekey": 1.5,
+            "re-key": 1.5, "doorknob": 1.5, "door": 0.3, "house key": 1.5, "lost key": 1.5,
+            "spare key": 1.5, "key blank": 1.5, "cylinder": 0.7,
         },
     },
 }

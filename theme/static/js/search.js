@@ -38,26 +38,40 @@ async function search(pagefind, query) {
   list.append(...results.map(resultItem));
 }
 
-async function start() {
+// Pagefind (its script, WebAssembly and index) loads on the first sign of a search, not with the page.
+let loading;
+function loadPagefind() {
+  loading ??= import(`${form.dataset.pagefind}pagefind.js`).then(async (pagefind) => {
+    await pagefind.init();
+    return pagefind;
+  });
+  return loading;
+}
+
+async function run(query) {
   let pagefind;
   try {
-    pagefind = await import(`${form.dataset.pagefind}pagefind.js`);
-    await pagefind.init();
+    pagefind = await loadPagefind();
   } catch (error) {
     status.textContent = form.dataset.error;
     return;
   }
+  await search(pagefind, query);
+}
+
+function start() {
+  input.addEventListener("focus", () => loadPagefind().catch(() => {}), { once: true });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const url = new URL(window.location.href);
     url.searchParams.set("q", input.value);
     window.history.replaceState(null, "", url);
-    search(pagefind, input.value);
+    run(input.value);
   });
   const initial = new URLSearchParams(window.location.search).get("q");
   if (initial) {
     input.value = initial;
-    search(pagefind, initial);
+    run(initial);
   }
 }
 

@@ -1,0 +1,32 @@
+"""The speed-ups change how long a build takes, never what it writes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+
+from conftest import ROOT, build
+
+
+def digests(output):
+    found = {p.relative_to(output).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+             for p in sorted(output.rglob("*")) if p.is_file()}
+    # Pagefind lists its languages in no fixed order: compare that file's content, not its bytes.
+    entry = output / "pagefind" / "pagefind-entry.json"
+    found["pagefind/pagefind-entry.json"] = json.loads(entry.read_text(encoding="utf-8"))
+    return found
+
+
+def test_cached_and_parallel_builds_write_the_same_bytes_as_a_plain_one(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    plain = digests(build(content, tmp_path / "plain", B2B_SPEEDUPS=False).output)
+    build(content, tmp_path / "fast")
+    # Touch every post: the build runs again, now from warm caches.
+    for post in content.rglob("*.md"):
+        os.utime(post)
+    warm = build(content, tmp_path / "fast")
+    assert digests(warm.output) == plain
+    assert len(plain) > 100

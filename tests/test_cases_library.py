@@ -96,7 +96,7 @@ def test_shipped_cases_have_the_promised_exhibits_notes_and_length(shipped):
     cases, _ = shipped
     for lang in ("fr", "en"):
         durand = cases["verrerie-durand-kam"].editions[lang]
-        assert [e.name for e in durand.exhibits] == ["account-portfolio.csv"]
+        assert [e.name for e in durand.exhibits] == ["account-portfolio.xlsx", "account-portfolio.csv"]
         assert "kam" in durand.topics
         alliance = cases["alliance-nordsud"].editions[lang]
         assert alliance.teaching_note.restricted
@@ -389,11 +389,13 @@ def test_bundle_holds_pdf_exhibits_and_a_checked_readme(shipped, pdfs, tmp_path)
     item = shipped[0]["verrerie-durand-kam"].editions["en"]
     path = bundle(item, pdfs[item.reference], tmp_path / "b.zip")
     with zipfile.ZipFile(path) as archive:
-        assert archive.namelist() == ["RB-2025-01-EN.pdf", "README.txt", "exhibits/account-portfolio.csv"]
+        assert archive.namelist() == ["RB-2025-01-EN.pdf", "README.txt", "exhibits/account-portfolio.csv",
+                                      "exhibits/account-portfolio.xlsx"]
         readme = archive.read("README.txt").decode()
-        for name in ("RB-2025-01-EN.pdf", "exhibits/account-portfolio.csv"):
+        for name in ("RB-2025-01-EN.pdf", "exhibits/account-portfolio.csv", "exhibits/account-portfolio.xlsx"):
             assert f"{hashlib.sha256(archive.read(name)).hexdigest()}  {name}" in readme
-        assert archive.read("exhibits/account-portfolio.csv") == item.exhibits[0].source.read_bytes()
+        for exhibit in item.exhibits:
+            assert archive.read(f"exhibits/{exhibit.name}") == exhibit.source.read_bytes()
     assert item.title in readme and "Licence: CC BY-NC-SA 4.0" in readme and "Citation." in readme
 
 

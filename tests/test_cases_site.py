@@ -59,7 +59,8 @@ def test_bundles_hold_the_pdf_exhibits_and_readme(shipped_site):
     bundle = shipped_site.path("/formation/cas/verrerie-durand-kam/rb-2025-01-fr.zip")
     with zipfile.ZipFile(bundle) as archive:
         names = sorted(archive.namelist())
-        assert names == ["README.txt", "exhibits/account-portfolio.csv", "rb-2025-01-fr.pdf"]
+        assert names == ["README.txt", "exhibits/account-portfolio.csv", "exhibits/account-portfolio.xlsx",
+                         "rb-2025-01-fr.pdf"]
         readme = archive.read("README.txt").decode("utf-8")
         assert "RB-2025-01-FR" in readme and "CC BY-NC-SA 4.0" in readme
 

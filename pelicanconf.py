@@ -36,10 +36,7 @@ ARTICLE_PATHS = ["fr", "en"]
 ARTICLE_EXCLUDES = ["fr/pages", "en/pages"]
 PAGE_PATHS = ["fr/pages", "en/pages"]
 STATIC_PATHS = ["images", "extra"]
-EXTRA_PATH_METADATA = {
-    "extra/robots.txt": {"path": "robots.txt"},
-    "extra/_headers": {"path": "_headers"},
-}
+EXTRA_PATH_METADATA = {"extra/_headers": {"path": "_headers"}}
 
 # A post and its translation share an explicit key, so each keeps its own slug.
 ARTICLE_TRANSLATION_ID = "translation_key"

@@ -159,3 +159,8 @@ def test_every_page_has_landmarks_a_skip_link_and_no_script_but_search(tiny_site
         if scripts:
             with_script.append(url)
     assert sorted(with_script) == ["/en/search/", "/recherche/"]
+
+
+def test_robots_txt_names_the_absolute_sitemap(tiny_site):
+    robots = tiny_site.path("/robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {ORIGIN}/sitemap.xml" in robots.splitlines()

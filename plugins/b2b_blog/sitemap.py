@@ -1,4 +1,4 @@
-"""One sitemap for every language, each URL with its alternates (xhtml:link)."""
+"""One sitemap for every language, each URL with its alternates (xhtml:link), and robots.txt."""
 
 from __future__ import annotations
 
@@ -45,6 +45,10 @@ class SitemapGenerator(Generator):
     def generate_output(self, writer) -> None:
         if not sites.is_main(self.settings):
             return
-        path = f"{self.output_path}/sitemap.xml"
-        with open(path, "w", encoding="utf-8") as handle:
+        with open(f"{self.output_path}/sitemap.xml", "w", encoding="utf-8") as handle:
             handle.write(sitemap_xml(self.settings))
+        # robots.txt names the sitemap by its absolute URL, which only the settings know.
+        sitemap_url = sites.absolute(self.settings, sites.site_url(self.settings, sites.main_lang(self.settings),
+                                                                   "sitemap.xml"))
+        with open(f"{self.output_path}/robots.txt", "w", encoding="utf-8") as handle:
+            handle.write(f"User-agent: *\nAllow: /\n\nSitemap: {sitemap_url}\n")

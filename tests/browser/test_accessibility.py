@@ -12,6 +12,7 @@ pytestmark = pytest.mark.browser
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+RUN_AXE = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
 # The search page is checked with results shown: they are part of what a reader sees.
 QUERIES = {"/recherche/": "grands comptes", "/en/search/": "key account"}
 
@@ -40,8 +41,7 @@ def test_axe_finds_no_violation(new_reader, axe_script, page):
             if page in QUERIES:
                 reader.page.wait_for_selector("#search-results li a")
             reader.page.add_script_tag(path=axe_script)
-            results = reader.page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-                                           AXE_TAGS)
+            results = reader.page.evaluate(RUN_AXE, AXE_TAGS)
             found += describe(results["violations"], f"{name}, {scheme}")
         reader.assert_clean()
     assert found == [], "\n".join(found)

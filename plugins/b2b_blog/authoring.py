@@ -12,21 +12,15 @@ from pelican.utils import slugify
 
 from . import settings as plugin_settings
 from . import sites
+from .header import split_header
 
 HEADER_FIELDS = ("Title", "Date", "Slug", "Translation_key", "Kind", "Tags", "Summary", "Status")
 
 
 def read_header(path: Path) -> dict[str, str]:
     """The `Key: value` lines at the top of a Markdown file, keys lowercased."""
-    header = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            break
-        key, sep, value = line.partition(":")
-        if not sep or " " in key.strip():
-            break
-        header[key.strip().lower()] = value.strip()
-    return header
+    fields, _body = split_header(path.read_text(encoding="utf-8"))
+    return {key: field.text for key, field in fields.items()}
 
 
 def _post_text(title: str, when: datetime.datetime, slug: str, key: str, kind: str) -> str:

@@ -12,6 +12,3 @@ def write_atom(writer, context: dict, articles: list, path: str, title: str | No
     feed_context = dict(context, SITEURL=root, FEED_DOMAIN=root)
     writer.write_feed(articles, feed_context, path, feed_title=title)
 
-
-def feed_url(settings: dict, path: str) -> str:
-    return sites.site_url(settings, settings["DEFAULT_LANG"], path)

@@ -33,10 +33,6 @@ def _formatted_date(year: int, month: int, day: int, pattern: str, lang: str) ->
     return format_date(date(year, month, day), pattern, locale=lang)
 
 
-def iso_date(value: date) -> str:
-    return value.isoformat()
-
-
 def language_name(lang: str, in_lang: str | None = None) -> str:
     """The name of `lang`, in `in_lang` (its own name by default): 'English', 'anglais'."""
     return Locale.parse(in_lang or lang).languages.get(lang, lang)

@@ -12,6 +12,7 @@ from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from . import settings as plugin_settings
 from . import sites
 from .conversion_cache import conversions
+from .header import split_header
 from .markdown_links import EXTENSION as EXTERNAL_LINKS
 from .problems import ContentError, Problem, problems
 from .topics.assign import check_named_topics
@@ -25,7 +26,6 @@ KNOWN_FIELDS = {"title", "date", "modified", "slug", "translation_key", "kind", 
                 "topics", "lang", "template", "author", "authors", "save_as", "url", "category"}
 STATUSES = ("published", "draft", "hidden")
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
-HEADER_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):")
 
 
 class BlogMarkdownReader(MarkdownReader):
@@ -194,16 +194,8 @@ _FIXES = {
 
 def _header_lines(text: str) -> dict[str, int]:
     """Field name (lowercase) -> its line number, for the header at the top of a file."""
-    lines = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            break
-        match = HEADER_LINE.match(line)
-        if match:
-            lines.setdefault(match["key"].lower(), number)
-        elif not line.startswith("    "):  # an indented line continues the previous field
-            break
-    return lines
+    fields, _body = split_header(text)
+    return {key: field.line for key, field in fields.items()}
 
 
 def add_reader(readers) -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import markdown
 
+from ..header import Field, split_header
 from ..markdown_links import EXTENSION as EXTERNAL_LINKS
 from ..problems import Problem
-from .header import Field, split_header
 from .model import Edition, Exhibit, TeachingNote
 from .paths import Refused, resolve_inside
 from .texts import typeset_html

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from ..header import split_header
 from .text import STOPWORDS, Stream, Token, fold, stem_variants, tokenize, word_count, words
 from .vocabulary import OTHER_CONTEXTS
 
@@ -218,24 +218,9 @@ def tag_text(title: str, body: str, lang: str, topics: Mapping[str, Any], *,
     return Tagging(tuple(ranked), scores, evidence)
 
 
-_HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]{0,40})\s*:\s*(.*)$")
-
-
 def split_markdown_header(text: str) -> tuple[dict[str, str], str]:
     """Split Pelican-style "Key: value" lines (up to the first blank line) from the body."""
-    text = text.lstrip("\ufeff")
-    lines = text.splitlines()
-    meta: dict[str, str] = {}
-    last_key = None
-    for n, line in enumerate(lines):
-        if not line.strip():
-            return (meta, "\n".join(lines[n + 1:])) if meta else ({}, text)
-        match = _HEADER_LINE.match(line)
-        if match:
-            last_key = match.group(1).lower()
-            meta[last_key] = match.group(2).strip()
-        elif last_key and line[:1] in " \t":
-            meta[last_key] = f"{meta[last_key]} {line.strip()}".strip()  # continuation line
-        else:
-            return {}, text
-    return meta, ""
+    fields, body = split_header(text)
+    if not fields:
+        return {}, text.lstrip("\ufeff")
+    return {key: field.text for key, field in fields.items()}, body

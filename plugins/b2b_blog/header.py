@@ -1,4 +1,4 @@
-"""Split an edition into its `Key: value` header and its Markdown body."""
+"""Split a Markdown file into its `Key: value` header and its body (posts, pages, cases, any text)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 # Same grammar as python-markdown's meta extension, which Pelican authors know.
 KEY_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)$")
-CONTINUATION = re.compile(r"^[ ]{4,}(?P<value>.*)$")
+# Markdown wants four spaces before a continued value; fewer are forgiven here.
+CONTINUATION = re.compile(r"^[ \t]+(?P<value>.*)$")
 
 
 @dataclass
@@ -28,7 +29,7 @@ def split_header(text: str) -> tuple[dict[str, Field], str]:
     """Return the header fields (keys lower-cased) and the body after them."""
     fields: dict[str, Field] = {}
     current: Field | None = None
-    lines = text.splitlines()
+    lines = text.lstrip("\ufeff").splitlines()
     index = 0
     for index, line in enumerate(lines):
         if not line.strip():

@@ -65,12 +65,14 @@ def articles_read(generator) -> None:
     for article in generator.articles:
         topic_assignment.agree_with_translations(article)
     link_related(generator.articles)
+    posts.freeze_urls([*generator.articles, *generator.hidden_articles, *generator.drafts])
     translations.register_site_contents(generator)
     translations.register_site_listings(generator.settings)
 
 
 def pages_read(generator) -> None:
     drop_unlisted(generator)
+    posts.freeze_urls([*generator.pages, *generator.hidden_pages, *generator.draft_pages])
     translations.register_site_contents(generator)
 
 

@@ -37,3 +37,10 @@ def enrich_post(content) -> None:
     long_enough = words >= plugin_settings.get(settings, "B2B_TOC_MIN_WORDS")
     sections = getattr(content, "toc_headings", 0) >= plugin_settings.get(settings, "B2B_TOC_MIN_HEADINGS")
     content.show_toc = long_enough and sections
+
+
+def freeze_urls(contents) -> None:
+    """Compute each URL once: Pelican formats `url` and `save_as` anew at every use in a template."""
+    for content in contents:
+        content.override_url = content.url
+        content.override_save_as = content.save_as

@@ -164,3 +164,11 @@ def test_every_page_has_landmarks_a_skip_link_and_no_script_but_search(tiny_site
 def test_robots_txt_names_the_absolute_sitemap(tiny_site):
     robots = tiny_site.path("/robots.txt").read_text(encoding="utf-8")
     assert f"Sitemap: {ORIGIN}/sitemap.xml" in robots.splitlines()
+
+
+def test_previous_and_next_posts_stay_in_the_language(tiny_site):
+    older = tiny_site.soup("/premier-billet/").select_one('nav.post-nav a[rel="next"]')
+    assert older["href"] == "/seulement-en-francais/"
+    newer = tiny_site.soup("/seulement-en-francais/").select_one('nav.post-nav a[rel="prev"]')
+    assert newer["href"] == "/premier-billet/"
+    assert tiny_site.soup("/en/first-post/").select_one('nav.post-nav a[rel="next"]')["href"] == "/en/english-only/"

@@ -59,3 +59,12 @@ def test_shipped_feeds_parse(shipped_site):
         assert not feed.bozo
         expected = sum(1 for post_lang, _, _ in posts() if post_lang == lang)
         assert len(feed.entries) == expected
+
+
+def test_long_posts_have_a_table_of_contents_and_short_ones_not(shipped_site):
+    soup = shipped_site.soup("/le-kam-diplomate-interne/")
+    links = soup.select("nav.toc a")
+    assert len(links) >= 3
+    for link in links:
+        assert soup.find(id=link["href"].lstrip("#")), link["href"]
+    assert shipped_site.soup("/en/").select_one("nav.toc") is None

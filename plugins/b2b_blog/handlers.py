@@ -65,6 +65,7 @@ def articles_read(generator) -> None:
     for article in generator.articles:
         topic_assignment.agree_with_translations(article)
     link_related(generator.articles)
+    posts.link_neighbours(generator.articles)
     posts.freeze_urls([*generator.articles, *generator.hidden_articles, *generator.drafts])
     translations.register_site_contents(generator)
     translations.register_site_listings(generator.settings)

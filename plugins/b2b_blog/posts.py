@@ -40,7 +40,14 @@ def enrich_post(content) -> None:
 
 
 def freeze_urls(contents) -> None:
-    """Compute each URL once: Pelican formats `url` and `save_as` anew at every use in a template."""
+    """Compute each URL once: Pelican formats `url` anew at every use in a template."""
     for content in contents:
         content.override_url = content.url
-        content.override_save_as = content.save_as
+
+
+def link_neighbours(articles: list) -> None:
+    """Previous and next post of the same language, by date (Pelican gives none to templates)."""
+    ordered = sorted(articles, key=lambda article: article.date)
+    for index, article in enumerate(ordered):
+        article.older_post = ordered[index - 1] if index > 0 else None
+        article.newer_post = ordered[index + 1] if index + 1 < len(ordered) else None

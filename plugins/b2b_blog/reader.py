@@ -58,6 +58,9 @@ class BlogMarkdownReader(MarkdownReader):
 
     def _parse_metadata(self, meta):
         """Pelican's metadata parsing, keeping what the cache needs to skip Markdown next time."""
+        # The body was just converted; the summary's conversion below resets the toc extension.
+        tokens = getattr(self._md, "toc_tokens", [])
+        self._toc = (getattr(self._md, "toc", ""), sum(1 + len(token.get("children", [])) for token in tokens))
         self._raw_meta = {key: list(values) for key, values in meta.items()}
         self._md.preprocessors.deregister("meta")
         self._formatted = {}
@@ -107,10 +110,7 @@ class BlogMarkdownReader(MarkdownReader):
         cached = conversions.get("markdown", source_path)
         if cached is None:
             content, metadata = super().read(source_path)
-            # The toc extension has listed the headings while converting: keep them for long posts.
-            tokens = getattr(self._md, "toc_tokens", [])
-            headings = sum(1 + len(token.get("children", [])) for token in tokens)
-            cached = (content, self._raw_meta, self._formatted, getattr(self._md, "toc", ""), headings)
+            cached = (content, self._raw_meta, self._formatted, *self._toc)
             conversions.put("markdown", source_path, cached)
         else:
             # Metadata is processed again for each site: it depends on that site's settings.

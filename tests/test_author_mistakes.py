@@ -36,3 +36,12 @@ def test_an_unchanged_site_is_not_built_again_and_a_change_is(tiny_copy, tmp_pat
     post.write_text(post.read_text(encoding="utf-8").replace("Premier billet", "Premier billet revu"), encoding="utf-8")
     rebuilt = build(tiny_copy, tmp_path)
     assert "Premier billet revu" in rebuilt.path("/").read_text(encoding="utf-8")
+
+
+def test_a_broken_link_in_english_is_reported_with_a_french_mistake(tiny_copy, tmp_path):
+    (tiny_copy / "fr" / "date.md").write_text("Title: Date\nDate: 31/31/2020\n\nTexte.\n", encoding="utf-8")
+    (tiny_copy / "en" / "link.md").write_text("Title: Link\nDate: 2020-01-01\n\nSee [it]({filename}nope.md).\n",
+                                              encoding="utf-8")
+    with pytest.raises(BuildError) as raised:
+        build(tiny_copy, tmp_path)
+    assert [problem.path for problem in raised.value.problems] == ["en/link.md", "fr/date.md"]

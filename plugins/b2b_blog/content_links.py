@@ -6,8 +6,9 @@ import os
 import posixpath
 from urllib.parse import unquote, urlparse
 
-from pelican.contents import Content
+from pelican.contents import Article, Content, Page
 
+from . import sites
 from .problems import Problem, problems
 
 FIXES = {
@@ -28,8 +29,14 @@ def _line_of(source: str, needle: str) -> int | None:
     return None
 
 
-def check_links(content: Content, content_root: str) -> None:
-    """Every {filename}, {static} or {attach} link must lead to a file of the content folder."""
+def check_links(content: Content) -> None:
+    """Every {filename}, {static} or {attach} link must lead to a file of the content folder.
+
+    Run as each file is read by the main site, which reads every language's files.
+    """
+    if not isinstance(content, (Article, Page)) or not sites.is_main(content.settings):
+        return
+    content_root = content.settings["PATH"]
     source = content.source_path
     relative_dir = os.path.dirname(content.get_relative_source_path())
     for match in content._get_intrasite_link_regex().finditer(content._content or ""):
@@ -58,8 +65,8 @@ def check_urls(contents: list[Content]) -> None:
                 "give one of them another Slug"))
 
 
-def check_site(generators) -> None:
-    """Run the cross-file checks on the contents of the site being built."""
+def check_site_urls(generators) -> None:
+    """URLs used twice among the contents of the site being built."""
     contents: list[Content] = []
     for generator in generators:
         for name in ("articles", "translations", "drafts", "drafts_translations", "hidden_articles",
@@ -67,8 +74,5 @@ def check_site(generators) -> None:
             contents.extend(getattr(generator, name, []) or [])
     if not contents:
         return
-    root = contents[0].settings["PATH"]
     lang = contents[0].settings["DEFAULT_LANG"]
-    for content in contents:
-        check_links(content, root)
     check_urls([content for content in contents if content.lang == lang])

@@ -46,6 +46,7 @@ def add_reader(readers) -> None:
 
 def content_created(content) -> None:
     translations.pair_content(content)
+    content_links.check_links(content)
     posts.enrich_post(content)
     topic_assignment.tag_post(content)
 
@@ -79,7 +80,7 @@ def pages_read(generator) -> None:
 
 def stop_on_problems(generators) -> None:
     """Stop before anything is written if any file holds a mistake."""
-    content_links.check_site(generators)
+    content_links.check_site_urls(generators)
     problems.raise_if_any()
 
 

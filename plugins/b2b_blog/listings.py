@@ -51,7 +51,7 @@ class Term:
 
 
 def make_terms(settings: dict, taxonomy: Taxonomy, lang: str) -> dict[str, Term]:
-    section = plugin_settings.get(settings, "B2B_SECTIONS")[lang][taxonomy.name]
+    section = sites.section(settings, lang, taxonomy.name)
     terms = {}
     for key, per_lang in plugin_settings.get(settings, taxonomy.setting).items():
         entry = per_lang[lang]
@@ -75,19 +75,17 @@ class ListingsGenerator(Generator):
         for taxonomy in TAXONOMIES:
             terms = make_terms(self.settings, taxonomy, lang)
             for article in articles:
-                for key in taxonomy.terms_of(article):
-                    if key in terms:
-                        terms[key].articles.append(article)
-            for article in articles:
-                setattr(article, f"b2b_{taxonomy.name}",
-                        [terms[key] for key in taxonomy.terms_of(article) if key in terms])
+                own = [terms[key] for key in taxonomy.terms_of(article) if key in terms]
+                setattr(article, f"b2b_{taxonomy.name}", own)
+                for term in own:
+                    term.articles.append(article)
             self.listings[taxonomy.name] = terms
-            section = plugin_settings.get(self.settings, "B2B_SECTIONS")[lang][taxonomy.name]
-            registry.add(taxonomy.name, lang, sites.site_url(self.settings, lang, section + "/"))
+            index_url = sites.site_url(self.settings, lang, sites.section(self.settings, lang, taxonomy.name) + "/")
+            registry.add(taxonomy.name, lang, index_url)
             for term in terms.values():
                 registry.add(term.identity, lang, term.url)
             self.context[f"b2b_{taxonomy.name}"] = list(terms.values())
-            self.context[f"b2b_{taxonomy.name}_index_url"] = sites.site_url(self.settings, lang, section + "/")
+            self.context[f"b2b_{taxonomy.name}_index_url"] = index_url
         feed_path = plugin_settings.get(self.settings, "B2B_FEED_PATH")
         self.context["b2b_feed_url"] = sites.site_url(self.settings, lang, feed_path)
 
@@ -97,7 +95,7 @@ class ListingsGenerator(Generator):
         feeds.write_atom(writer, self.context, articles, plugin_settings.get(self.settings, "B2B_FEED_PATH"))
         for taxonomy in TAXONOMIES:
             terms = list(self.listings[taxonomy.name].values())
-            section = plugin_settings.get(self.settings, "B2B_SECTIONS")[lang][taxonomy.name]
+            section = sites.section(self.settings, lang, taxonomy.name)
             writer.write_file(
                 f"{section}/index.html", self.get_template("terms"), self.context,
                 b2b_identity=taxonomy.name, taxonomy=taxonomy.name, terms=terms,

@@ -17,7 +17,7 @@ logger = logging.getLogger(__name__)
 
 
 def search_path(settings: dict, lang: str) -> str:
-    return plugin_settings.get(settings, "B2B_SECTIONS")[lang]["search"] + "/"
+    return sites.section(settings, lang, "search") + "/"
 
 
 class SearchPageGenerator(Generator):

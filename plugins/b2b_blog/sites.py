@@ -5,6 +5,8 @@ from __future__ import annotations
 import posixpath
 from urllib.parse import urlsplit
 
+from . import settings as plugin_settings
+
 
 def remember_main_site(settings: dict) -> bool:
     """Record the main site's language and every site's root; true for the main site.
@@ -32,6 +34,18 @@ def languages(settings: dict) -> list[str]:
     """Every language with a site, the main one first."""
     main = main_lang(settings)
     return [main, *[lang for lang in settings.get("I18N_SUBSITES", {}) if lang != main]]
+
+
+def section(settings: dict, lang: str, name: str) -> str:
+    """The folder of a section (kinds, topics, cases, search...) in `lang`'s site."""
+    return plugin_settings.get(settings, "B2B_SECTIONS")[lang][name]
+
+
+def site_name(settings: dict, lang: str) -> str:
+    """The blog's name in `lang`: the main SITENAME, or the subsite's own."""
+    if lang == main_lang(settings):
+        return settings["SITENAME"]
+    return settings.get("I18N_SUBSITES", {}).get(lang, {}).get("SITENAME", settings["SITENAME"])
 
 
 def site_url(settings: dict, lang: str, url: str = "") -> str:

@@ -64,13 +64,7 @@ class CaseEntry:
 
 
 def case_folder(settings: dict, lang: str, case_id: str) -> str:
-    return f"{plugin_settings.get(settings, 'B2B_SECTIONS')[lang]['cases']}/{case_id}/"
-
-
-def site_name(settings: dict, lang: str) -> str:
-    if lang == sites.main_lang(settings):
-        return settings["SITENAME"]
-    return settings.get("I18N_SUBSITES", {}).get(lang, {}).get("SITENAME", settings["SITENAME"])
+    return f"{sites.section(settings, lang, 'cases')}/{case_id}/"
 
 
 def pdf_cache(settings: dict) -> Path:
@@ -109,7 +103,7 @@ class CasesGenerator(Generator):
         for case in cases:
             for lang, edition in case.editions.items():
                 url = sites.site_url(self.settings, lang, case_folder(self.settings, lang, case.case_id))
-                name = site_name(self.settings, lang)
+                name = sites.site_name(self.settings, lang)
                 jobs[(case.case_id, lang)] = (
                     edition, name, suggested_citation(edition, sites.absolute(self.settings, url), name))
         return jobs
@@ -123,24 +117,23 @@ class CasesGenerator(Generator):
             url = sites.site_url(self.settings, lang, folder)
             item = publish_edition(
                 entry.edition, Path(self.output_path) / folder, url=url,
-                absolute_url=sites.absolute(self.settings, url), site_name=site_name(self.settings, lang),
+                absolute_url=sites.absolute(self.settings, url), site_name=sites.site_name(self.settings, lang),
                 cache_dir=pdf_cache(self.settings))
             item.rendered = item.rendered or key in rendered
             published[key] = item
 
     def _filters(self, lang: str, languages: list[str], topic_terms: dict) -> dict:
         """Static pages that browse the catalogue by topic and by language: no JavaScript needed."""
-        sections = plugin_settings.get(self.settings, "B2B_SECTIONS")[lang]
         by_topic = []
         for key, term in topic_terms.items():
-            path = f"{sections['case_topics']}/{term.slug}/"
-            entries = [entry for entry in self.entries if key in entry.edition.topics
-                       or any(key in e.topics for e in entry.case.editions.values())]
+            path = f"{sites.section(self.settings, lang, 'case_topics')}/{term.slug}/"
+            entries = [entry for entry in self.entries
+                       if any(key in edition.topics for edition in entry.case.editions.values())]
             by_topic.append({"identity": f"case-topic:{key}", "label": term.label, "path": path,
                              "url": sites.site_url(self.settings, lang, path), "entries": entries})
         by_language = []
         for other in languages:
-            path = f"{sections['case_languages']}/{other}/"
+            path = f"{sites.section(self.settings, lang, 'case_languages')}/{other}/"
             entries = [entry for entry in self.entries if other in entry.case.editions]
             by_language.append({"identity": f"case-language:{other}", "lang": other, "path": path,
                                 "url": sites.site_url(self.settings, lang, path), "entries": entries})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import settings as plugin_settings
+from .. import sites
 from .alternates import hreflang_problems
 from .feeds import feed_errors
 from .html import html_errors
@@ -27,7 +28,7 @@ def run_check(name: str, output: Path, settings: dict) -> list[str]:
     if name == "security":
         return security_errors(output, origin)
     if name == "leaks":
-        languages = [settings["DEFAULT_LANG"], *settings.get("I18N_SUBSITES", {})]
+        languages = sites.languages(settings)
         topics = set(plugin_settings.get(settings, "B2B_TOPICS"))
         secrets = private_material(Path(settings["PATH"]), languages, topics,
                                    plugin_settings.get(settings, "B2B_CASES_PATH"))

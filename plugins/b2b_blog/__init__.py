@@ -14,4 +14,5 @@ def register() -> None:
     signals.page_generator_finalized.connect(handlers.pages_read)
     signals.all_generators_finalized.connect(handlers.stop_on_problems)
     signals.get_generators.connect(handlers.extra_generators)
+    signals.get_writer.connect(handlers.writer_for)
     signals.finalized.connect(handlers.build_finished)

@@ -7,12 +7,15 @@ import json
 import logging
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from pelican import Pelican
 
 from . import settings as plugin_settings
 from .problems import BuildError, Problem
+from .render_cache import render_cache
 
 
 class WarningCollector(logging.Handler):
@@ -67,6 +70,8 @@ def build_site(settings: dict) -> Path:
     watched = [logging.getLogger(name) for name in ("pelican", "b2b_blog")]
     for logger in watched:
         logger.addHandler(warnings)
+    if plugin_settings.get(settings, "B2B_SPEEDUPS"):
+        render_cache.open(settings["CACHE_PATH"], output, staging)
     try:
         Pelican({**settings, "OUTPUT_PATH": str(staging)}).run()
         if warnings.messages and plugin_settings.get(settings, "B2B_WARNINGS_ARE_ERRORS"):
@@ -74,6 +79,10 @@ def build_site(settings: dict) -> Path:
                                       "B2B_WARNINGS_ARE_ERRORS = False to let warnings through")
                               for message in warnings.messages])
     except BaseException:
+        from .handlers import stop_background_work  # noqa: PLC0415 - handlers imports Pelican's plugins
+
+        stop_background_work()
+        render_cache.close()
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
@@ -82,10 +91,22 @@ def build_site(settings: dict) -> Path:
     if output.exists():
         output.rename(previous)
     staging.rename(output)
-    shutil.rmtree(previous, ignore_errors=True)
+    render_cache.save()
+    if plugin_settings.get(settings, "B2B_SPEEDUPS"):
+        _remove_in_background(previous)
+    else:
+        shutil.rmtree(previous, ignore_errors=True)
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(json.dumps({"fingerprint": fingerprint, "output": str(output)}), encoding="utf-8")
     return output
+
+
+def _remove_in_background(folder: Path) -> None:
+    """Delete the replaced site after the build returns: the new one is already in place."""
+    if folder.exists():
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
+                          str(folder)], start_new_session=True, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def clean_outputs(settings: dict) -> list[Path]:
@@ -105,7 +126,6 @@ def main(argv: list[str] | None = None) -> int:
     """`python -m b2b_blog.build`: one atomic build, for scripts and benchmarks."""
     import argparse  # noqa: PLC0415
     import logging  # noqa: PLC0415
-    import sys  # noqa: PLC0415
 
     from pelican.log import init  # noqa: PLC0415
     from pelican.settings import read_settings  # noqa: PLC0415

@@ -31,8 +31,10 @@ def enrich_post(content) -> None:
         # Pelican writes drafts with their category; with categories turned off there is none.
         content.category = Category("drafts", settings)
     content.kind = getattr(content, "kind", None) or plugin_settings.get(settings, "B2B_DEFAULT_KIND")
-    words = word_count(content._content or "")
-    content.word_count = words
+    # The reader counts the words once per conversion; other readers' content is counted here.
+    words = getattr(content, "word_count", None)
+    if words is None:
+        words = content.word_count = word_count(content._content or "")
     content.reading_time = max(1, math.ceil(words / plugin_settings.get(settings, "B2B_WORDS_PER_MINUTE")))
     long_enough = words >= plugin_settings.get(settings, "B2B_TOC_MIN_WORDS")
     sections = getattr(content, "toc_headings", 0) >= plugin_settings.get(settings, "B2B_TOC_MIN_HEADINGS")

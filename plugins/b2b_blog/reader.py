@@ -14,6 +14,7 @@ from . import sites
 from .conversion_cache import conversions
 from .header import split_header
 from .markdown_links import EXTENSION as EXTERNAL_LINKS
+from .posts import word_count
 from .problems import ContentError, Problem, problems
 from .topics.assign import check_named_topics
 
@@ -110,14 +111,14 @@ class BlogMarkdownReader(MarkdownReader):
         cached = conversions.get("markdown", source_path)
         if cached is None:
             content, metadata = super().read(source_path)
-            cached = (content, self._raw_meta, self._formatted, *self._toc)
+            cached = (content, self._raw_meta, self._formatted, *self._toc, word_count(content))
             conversions.put("markdown", source_path, cached)
         else:
             # Metadata is processed again for each site: it depends on that site's settings.
             self._source_path = source_path
             metadata = self._metadata_from(cached[1], cached[2])
-        content, _meta, _formatted, toc_html, headings = cached
-        metadata["toc_html"], metadata["toc_headings"] = toc_html, headings
+        content, _meta, _formatted, toc_html, headings, words = cached
+        metadata["toc_html"], metadata["toc_headings"], metadata["word_count"] = toc_html, headings, words
         return content, metadata
 
     def _check_header(self, metadata: dict, content: str) -> None:

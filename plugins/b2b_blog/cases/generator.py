@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -14,22 +16,51 @@ from ..problems import problems
 from ..translations import registry
 from .citation import suggested_citation
 from .model import Case, Edition, load_case_library
-from .publish import PublishedEdition, prerender, publish_edition
+from .publish import PublishedEdition, background_pdfs, publish_edition
 
 logger = logging.getLogger(__name__)
 
 # Every site publishes its own editions; catalogues also list the other languages' ones.
 published: dict[tuple[str, str], PublishedEdition] = {}
-# Editions whose PDF this build rendered (the others came from the cache).
-rendered: set[tuple[str, str]] = set()
+# Editions a site has read but not yet published: each is published (PDF, bundle, downloads)
+# the first time a page shows it, so the PDFs have rendered in the background meanwhile.
+_unpublished: dict[tuple[str, str], Callable[[], PublishedEdition]] = {}
 # The library as the main site read it: every language's site lists the same cases.
 _library: list = []
 
 
 def reset() -> None:
+    background_pdfs.stop()
     published.clear()
-    rendered.clear()
+    _unpublished.clear()
     _library.clear()
+
+
+def publication(key: tuple[str, str]) -> PublishedEdition | None:
+    """The published edition (case id, language), published now if it has not been yet."""
+    if key in _unpublished:
+        rendered_in_background = background_pdfs.wait(key)
+        item = _unpublished.pop(key)()
+        item.rendered = item.rendered or rendered_in_background
+        published[key] = item
+    return published.get(key)
+
+
+def start_pdf_rendering(settings: dict) -> None:
+    """On the main site, before any post is read: queue the PDFs of every language's editions."""
+    if not plugin_settings.get(settings, "B2B_SPEEDUPS"):
+        return
+    cases = read_library(settings)
+    if problems.any():
+        return
+    jobs = {}
+    for case in cases:
+        for lang, edition in case.editions.items():
+            url = sites.site_url(settings, lang, case_folder(settings, lang, case.case_id))
+            name = sites.site_name(settings, lang)
+            citation = suggested_citation(edition, sites.absolute(settings, url), name)
+            jobs[(case.case_id, lang)] = (edition, name, citation)
+    background_pdfs.start(jobs, pdf_cache(settings))
 
 
 def read_library(settings: dict) -> list[Case]:
@@ -56,11 +87,11 @@ class CaseEntry:
     @property
     def published(self) -> PublishedEdition | None:
         # Filled by the site that publishes the edition; every site has run before any page is written.
-        return published.get((self.case.case_id, self.edition.lang))
+        return publication((self.case.case_id, self.edition.lang))
 
     def versions(self) -> list[tuple[str, PublishedEdition]]:
-        return [(lang, published[(self.case.case_id, lang)]) for lang in self.case.languages
-                if (self.case.case_id, lang) in published]
+        found = [(lang, publication((self.case.case_id, lang))) for lang in self.case.languages]
+        return [(lang, item) for lang, item in found if item is not None]
 
 
 def case_folder(settings: dict, lang: str, case_id: str) -> str:
@@ -90,37 +121,21 @@ class CasesGenerator(Generator):
                 folder = case_folder(self.settings, lang, case.case_id)
                 registry.add(f"case:{case.case_id}", lang, sites.site_url(self.settings, lang, folder))
         if not problems.any():
-            if sites.is_main(self.settings) and plugin_settings.get(self.settings, "B2B_SPEEDUPS"):
-                rendered.update(prerender(self._render_jobs(cases), pdf_cache(self.settings)))
-            self._publish_editions(lang)
+            self._register_editions(lang)
         self.context["b2b_cases"] = self.entries
         self.context["b2b_cases_contact"] = plugin_settings.get(self.settings, "B2B_CASES_CONTACT")
         self.context["b2b_case_filters"] = self._filters(lang, languages, topic_terms)
 
-    def _render_jobs(self, cases: list[Case]) -> dict:
-        """Every edition of every language, with what its PDF shows: site name and citation."""
-        jobs = {}
-        for case in cases:
-            for lang, edition in case.editions.items():
-                url = sites.site_url(self.settings, lang, case_folder(self.settings, lang, case.case_id))
-                name = sites.site_name(self.settings, lang)
-                jobs[(case.case_id, lang)] = (
-                    edition, name, suggested_citation(edition, sites.absolute(self.settings, url), name))
-        return jobs
-
-    def _publish_editions(self, lang: str) -> None:
+    def _register_editions(self, lang: str) -> None:
         for entry in self.entries:
             if not entry.native:
                 continue
-            key = (entry.case.case_id, lang)
             folder = case_folder(self.settings, lang, entry.case.case_id)
             url = sites.site_url(self.settings, lang, folder)
-            item = publish_edition(
-                entry.edition, Path(self.output_path) / folder, url=url,
+            _unpublished[(entry.case.case_id, lang)] = partial(
+                publish_edition, entry.edition, Path(self.output_path) / folder, url=url,
                 absolute_url=sites.absolute(self.settings, url), site_name=sites.site_name(self.settings, lang),
                 cache_dir=pdf_cache(self.settings))
-            item.rendered = item.rendered or key in rendered
-            published[key] = item
 
     def _filters(self, lang: str, languages: list[str], topic_terms: dict) -> dict:
         """Static pages that browse the catalogue by topic and by language: no JavaScript needed."""
@@ -147,6 +162,7 @@ class CasesGenerator(Generator):
         lang = self.settings["DEFAULT_LANG"]
         for entry in self.entries:
             if entry.native:
+                publication((entry.case.case_id, lang))
                 writer.write_file(case_folder(self.settings, lang, entry.case.case_id) + "index.html",
                                   self.get_template("case"), self.context, entry=entry,
                                   b2b_identity=f"case:{entry.case.case_id}")

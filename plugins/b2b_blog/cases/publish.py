@@ -5,7 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,28 +39,46 @@ def _render_into_cache(edition: Edition, site_name: str, citation: str, cache_di
     return cached_pdf(edition, site_name=site_name, citation=citation, cache_dir=cache_dir)[2]
 
 
-def prerender(jobs: dict[tuple[str, str], tuple[Edition, str, str]], cache_dir: Path) -> set[tuple[str, str]]:
-    """Render the PDFs missing from the cache on every core; return the keys rendered now.
+class BackgroundPdfs:
+    """Renders the PDFs missing from the cache in worker processes while Pelican reads and writes.
 
-    Pelican works on one core; WeasyPrint is the slowest part of a cold build,
-    so the editions of every language are rendered side by side first.
+    WeasyPrint is the slowest part of a cold build and Pelican works on one core:
+    started before the posts are read, the workers use the other cores, and a
+    case page waits only for its own edition's PDF.
     """
-    from .pdf import is_cached  # noqa: PLC0415
 
-    jobs = {key: job for key, job in jobs.items()
-            if not is_cached(job[0], site_name=job[1], citation=job[2], cache_dir=cache_dir)}
-    if not jobs:
-        return set()
-    # Two workers at most: each holds a WeasyPrint of its own in memory.
-    workers = min(len(jobs), os.cpu_count() or 1, 2)
-    if workers == 1:
-        return {key for key, (edition, name, citation) in jobs.items()
-                if _render_into_cache(edition, name, citation, cache_dir)}
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = {key: pool.submit(_render_into_cache, edition, name, citation, cache_dir)
-                   for key, (edition, name, citation) in jobs.items()}
-        return {key for key, future in futures.items() if future.result()}
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+        self._futures: dict[tuple[str, str], Future] = {}
+
+    def start(self, jobs: dict[tuple[str, str], tuple[Edition, str, str]], cache_dir: Path) -> None:
+        """Queue every job whose PDF the cache lacks; jobs map a key to (edition, site name, citation)."""
+        from .pdf import is_cached  # noqa: PLC0415
+
+        self.stop()
+        missing = {key: job for key, job in jobs.items()
+                   if not is_cached(job[0], site_name=job[1], citation=job[2], cache_dir=cache_dir)}
+        # One core stays with Pelican; two workers at most, each holds a WeasyPrint in memory.
+        workers = min(len(missing), (os.cpu_count() or 1) - 1, 2)
+        if workers < 1:
+            return  # nothing to render, or a single core: each PDF renders when its page needs it
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+        self._futures = {key: self._pool.submit(_render_into_cache, edition, name, citation, cache_dir)
+                         for key, (edition, name, citation) in missing.items()}
+
+    def wait(self, key: tuple[str, str]) -> bool:
+        """Wait for the edition's PDF if it is queued; true if a worker rendered it."""
+        future = self._futures.pop(key, None)
+        return future.result() if future is not None else False
+
+    def stop(self) -> None:
+        """Drop what is still queued (a failed build) and let the workers go."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool, self._futures = None, {}
+
+
+background_pdfs = BackgroundPdfs()
 
 
 def publish_edition(edition: Edition, folder: Path, *, url: str, absolute_url: str, site_name: str,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import markdown
 
+from ..conversion_cache import conversions
 from ..header import Field, split_header
 from ..markdown_links import EXTENSION as EXTERNAL_LINKS
 from ..problems import Problem
@@ -109,7 +110,15 @@ class _EditionReader:
         if self.problems:
             return None
         return Edition(case_id=self.case_id, source=self.source, body_markdown=body,
-                       body_html=markdown_to_html(body, edition["lang"]), **edition)
+                       body_html=self.body_html(body, edition["lang"]), **edition)
+
+    def body_html(self, body: str, lang: str) -> str:
+        """The body converted, or taken from the last build's conversion of the same file."""
+        html = conversions.get("case", str(self.source))
+        if html is None:
+            html = markdown_to_html(body, lang)
+            conversions.put("case", str(self.source), html)
+        return html
 
     def decode(self) -> str | None:
         """The file as text, or None after recording why it cannot be read."""

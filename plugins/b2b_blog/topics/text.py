@@ -102,20 +102,31 @@ def stem_variants(word: str, lang: str) -> set[str]:
 
 def tokenize(text: str, lang: str) -> Stream:
     """Normalise text to a stream of stemmed tokens with None at punctuation boundaries."""
-    normalise = _normaliser(lang)
-    stops = STOPWORDS.get(lang, frozenset())
+    token = _token_maker(lang)
     stream: Stream = []
     for raw in _TOKEN_RE.findall(_NOISE_RE.sub(" . ", text).lower()):
         if not raw[0].isalnum():
             if stream and stream[-1] is not None:
                 stream.append(None)
             continue
-        if raw in stops:  # stopwords only act as phrase wildcards: no need to stem them
-            stream.append(Token(fold(raw), True, fold(raw)))
-        else:
-            folded = fold(raw)
-            stream.append(Token(normalise(raw), folded in stops, folded))
+        stream.append(token(raw))
     return stream
+
+
+@cache
+def _token_maker(lang: str) -> Callable[[str], Token]:
+    """Cached lowercased word -> Token for one language: a corpus repeats the same words."""
+    normalise = _normaliser(lang)
+    stops = STOPWORDS.get(lang, frozenset())
+
+    @lru_cache(maxsize=200_000)
+    def token(raw: str) -> Token:
+        folded = fold(raw)
+        if raw in stops:  # stopwords only act as phrase wildcards: no need to stem them
+            return Token(folded, True, folded)
+        return Token(normalise(raw), folded in stops, folded)
+
+    return token
 
 
 def word_count(stream: Iterable[Token | None]) -> int:

@@ -26,6 +26,13 @@ def test_french_at_root_and_english_under_en(tiny_site):
     assert "The B2B Relationship Blog" in tiny_site.soup("/en/").title.text
 
 
+def test_each_search_page_loads_the_index_of_its_own_language(tiny_site):
+    for url, bundle, lang in (("/recherche/", "/pagefind/", "fr"), ("/en/search/", "/en/pagefind/", "en")):
+        assert tiny_site.soup(url).select_one("#search-form")["data-pagefind"] == bundle
+        entry = json.loads(tiny_site.path(bundle + "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert list(entry["languages"]) == [lang], entry
+
+
 def test_translated_slugs_are_paired_by_key(tiny_site):
     assert switch_links(tiny_site.soup("/premier-billet/")) == {"en": "/en/first-post/"}
     assert switch_links(tiny_site.soup("/en/first-post/")) == {"fr": "/premier-billet/"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 
 from b2b_blog.settings import DEFAULTS
 from conftest import build
@@ -36,3 +37,8 @@ def test_a_german_subsite_from_settings_only(tiny_copy, tmp_path):
     assert hreflangs == {"fr", "en", "de", "x-default"}
     switch = {li["lang"]: li.a["href"] for li in german.select("nav.language-switch li")}
     assert switch == {"fr": "/premier-billet/", "en": "/en/first-post/"}
+    # A search index per language: the French one leaves out both subsites' pages.
+    for folder, lang in (("", "fr"), ("en/", "en"), ("de/", "de")):
+        entry = json.loads(site.path(f"/{folder}pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+        assert list(entry["languages"]) == [lang], entry
+    assert site.soup("/de/suche/").select_one("#search-form")["data-pagefind"] == "/de/pagefind/"

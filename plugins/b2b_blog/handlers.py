@@ -27,6 +27,7 @@ def start_build(pelican_obj) -> None:
     if not sites.remember_main_site(settings):
         return
     problems.clear()
+    search.stop_indexing()
     translations.registry.clear()
     topic_assignment.reset()
     case_generator.reset()
@@ -85,9 +86,11 @@ def stop_on_problems(generators) -> None:
 
 
 def build_finished(pelican_obj) -> None:
+    """Each site, once written, starts its search index; the main site, last, waits for them all."""
+    search.start_indexing(pelican_obj.settings)
     if sites.is_main(pelican_obj.settings):
         topic_assignment.warn_untagged()
-        search.index_site(pelican_obj.settings)
+        search.finish_indexing()
         conversions.save()
 
 

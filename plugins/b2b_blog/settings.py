@@ -53,7 +53,7 @@ DEFAULTS: dict[str, Any] = {
     "B2B_CASES_PATH": "cases",
     # Where trainers ask for a restricted teaching note.
     "B2B_CASES_CONTACT": "mailto:formation@relation-btob.example",
-    # Index the built site with Pagefind (the search page needs it).
+    # Index each language site with Pagefind (its search page needs it).
     "B2B_SEARCH_INDEX": True,
     # A post this long, with at least B2B_TOC_MIN_HEADINGS sections, gets a table of contents.
     "B2B_TOC_MIN_WORDS": 600,

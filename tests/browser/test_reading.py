@@ -51,6 +51,12 @@ def search(reader, page: str, query: str) -> list[str]:
             reader.page.eval_on_selector_all("#search-results li h2 a", "links => links.map(a => a.href)")]
 
 
+def bundle_folders(reader) -> set[str]:
+    """The folders of the Pagefind files (script, WebAssembly, index) the tab fetched."""
+    paths = [urlsplit(url).path for url in reader.requests]
+    return {path[: path.index("/pagefind/") + len("/pagefind/")] for path in paths if "/pagefind/" in path}
+
+
 @pytest.mark.parametrize("query", ["plan de compte", "grands comptes"])
 def test_french_search_finds_the_french_posts_about_key_accounts(reader, query):
     found = search(reader, "/recherche/", query)
@@ -58,6 +64,7 @@ def test_french_search_finds_the_french_posts_about_key_accounts(reader, query):
     assert {"/notes-de-lecture-le-plan-de-compte/", "/atelier-premier-plan-grands-comptes/"} <= set(found), found
     marked = {text.lower() for text in reader.page.locator("#search-results mark").all_inner_texts()}
     assert marked & set(query.split()), marked
+    assert bundle_folders(reader) == {"/pagefind/"}  # the French index only
     reader.assert_clean()
 
 
@@ -66,6 +73,7 @@ def test_english_search_finds_the_english_posts_about_key_accounts(reader):
     assert [url for url in found if not url.startswith("/en/")] == []
     assert {"/en/reading-notes-the-account-plan/", "/en/workshop-first-key-account-plan/",
             "/en/the-kam-as-internal-diplomat/"} <= set(found), found
+    assert bundle_folders(reader) == {"/en/pagefind/"}  # the English index only
     reader.assert_clean()
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
+import subprocess
+import sys
 
 from conftest import ROOT, build
 
@@ -18,16 +21,39 @@ def digests(output):
     return found
 
 
+def cli_build(content, folder):
+    """A build as its own process, as authors run it: nothing carries over in memory."""
+    command = [sys.executable, "-m", "b2b_blog", "--settings", "pelicanconf.py", "--content", str(content),
+               "--output", str(folder / "output"), "--cache", str(folder / "cache")]
+    subprocess.run(command, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")}, check=True,
+                   capture_output=True)
+    return folder / "output"
+
+
 def test_cached_and_parallel_builds_write_the_same_bytes_as_a_plain_one(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
-    build(content, tmp_path / "fast")
+    first = cli_build(content, tmp_path / "fast")
+    edited = "en/why-alliances-fail/index.html"
+    post_pages = {page.relative_to(first).as_posix(): page for page in first.rglob("index.html")
+                  if '<article class="post wrap"' in page.read_text(encoding="utf-8")}
+    # Post pages that neither are the edited post nor show its title or link.
+    unrelated = [name for name, page in post_pages.items()
+                 if "why-alliances-fail" not in page.read_text(encoding="utf-8")]
+    assert edited in post_pages and len(unrelated) >= 3
+    inodes = {name: page.stat().st_ino for name, page in post_pages.items()}
     french_index = tmp_path / "fast" / "cache" / "pagefind" / "fr" / "fingerprint"
     cached_at = french_index.stat().st_mtime_ns
-    # One post edited: the next build takes every other file from the caches.
+    # One post edited, its title too: the pages that link to it must show the new title,
+    # and the next build takes every other file from the caches.
     post = content / "en" / "why-alliances-fail.md"
-    post.write_text(post.read_text(encoding="utf-8") + "\nOne more sentence, added later.\n", encoding="utf-8")
-    warm = digests(build(content, tmp_path / "fast").output)
+    text = post.read_text(encoding="utf-8").replace("Title: Why alliances fail", "Title: Why most alliances fail")
+    post.write_text(text + "\nOne more sentence, added later.\n", encoding="utf-8")
+    warm_output = cli_build(content, tmp_path / "fast")
+    warm = digests(warm_output)
+    # A post page whose inputs did not change is the first build's file, linked; the edited one is new.
+    assert [name for name in unrelated if (warm_output / name).stat().st_ino != inodes[name]] == []
+    assert (warm_output / edited).stat().st_ino != inodes[edited]
     # The French pages did not change: their search bundle came from the cache, not from Pagefind.
     assert french_index.stat().st_mtime_ns == cached_at
     plain = digests(build(content, tmp_path / "plain", B2B_SPEEDUPS=False).output)

@@ -8,10 +8,11 @@ from pathlib import Path
 from jinja2 import FileSystemBytecodeCache, pass_context
 from pelican.plugins.i18n_subsites import i18n_subsites
 
-from . import content_links, localization, posts, reader, search, seo, sites, translations
+from . import content_links, fragments, localization, posts, reader, search, seo, sites, translations, writer
 from . import settings as plugin_settings
 from .cases import generator as case_generator
 from .cases.downloads import human_size
+from .cases.publish import background_pdfs
 from .cases.texts import labels as case_labels
 from .conversion_cache import conversion_fingerprint, conversions
 from .listings import ListingsGenerator
@@ -31,6 +32,7 @@ def start_build(pelican_obj) -> None:
     translations.registry.clear()
     topic_assignment.reset()
     case_generator.reset()
+    fragments.reset()
     # i18n_subsites keeps module state that a failed build would leave half-used,
     # and writes each subsite's paths into its overrides: give it this build's own copy.
     i18n_subsites._MAIN_SETTINGS = None
@@ -39,6 +41,7 @@ def start_build(pelican_obj) -> None:
     conversions.open(settings["CACHE_PATH"], conversion_fingerprint(settings),
                      enabled=plugin_settings.get(settings, "B2B_SPEEDUPS"))
     settings["PAGINATED_TEMPLATES"] = {**settings["PAGINATED_TEMPLATES"], "term": None}
+    case_generator.start_pdf_rendering(settings)
 
 
 def add_reader(readers) -> None:
@@ -85,13 +88,26 @@ def stop_on_problems(generators) -> None:
     problems.raise_if_any()
 
 
+def writer_for(pelican_obj):
+    return writer.writer_class(pelican_obj)
+
+
 def build_finished(pelican_obj) -> None:
     """Each site, once written, starts its search index; the main site, last, waits for them all."""
+    writer.finish_writes()  # the search index reads the pages
     search.start_indexing(pelican_obj.settings)
     if sites.is_main(pelican_obj.settings):
         topic_assignment.warn_untagged()
         search.finish_indexing()
         conversions.save()
+        stop_background_work()
+
+
+def stop_background_work() -> None:
+    """Let the PDF workers go and the last files reach the disk: at the end of a build, or when it fails."""
+    background_pdfs.stop()
+    search.stop_indexing()
+    writer.finish_writes(raise_errors=False)
 
 
 def extra_generators(_pelican_obj):
@@ -134,6 +150,11 @@ def _learning_resource(context, entry):
 
 
 @pass_context
+def _post_summary(context, article):
+    return fragments.post_summary(context, article)
+
+
+@pass_context
 def _file_size(context, size: int) -> str:
     return human_size(size, context["DEFAULT_LANG"])
 
@@ -155,6 +176,7 @@ def install_template_helpers(generator) -> None:
         translate_in=_translate_in,
         language_name=localization.language_name,
         blog_posting=_blog_posting,
+        post_summary=_post_summary,
         learning_resource=_learning_resource,
         level_label=_level_label,
         site_url=_site_url,

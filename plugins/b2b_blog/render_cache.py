@@ -26,8 +26,9 @@ logger = logging.getLogger(__name__)
 
 # Bump when what a key covers changes.
 FORMAT = 1
-# Attributes of a post that are not its own: the site's settings and context are hashed once per site.
-NOT_THE_POST = {"settings", "_context"}
+# Attributes of a post left out of its key: the site's settings and context are hashed once per
+# site, and the raw text is in the key as the page shows it (`content`, links replaced).
+NOT_THE_POST = {"settings", "_context", "_content"}
 
 
 class Unknown(Exception):
@@ -43,13 +44,13 @@ class RenderCache:
         self._previous: dict[str, str] = {}
         self._current: dict[str, str] = {}
         self.reused_pages: list[str] = []  # this build's, relative to the output
-        self._last_output = self._staging = Path()
+        self._last_output = self.staging = Path()
 
     def open(self, cache_dir: str, last_output: Path, staging: Path) -> None:
         """Start a build that writes into `staging` and may reuse pages of `last_output`."""
         self.enabled, self._current, self.reused_pages = True, {}, []
         self._file = Path(cache_dir) / "b2b-rendered-pages.json"
-        self._last_output, self._staging = last_output, staging
+        self._last_output, self.staging = last_output, staging
         try:
             saved = json.loads(self._file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -81,7 +82,7 @@ class RenderCache:
 
     def reusable(self, path: str, key: str) -> Path | None:
         """The last output's copy of the page at `path` (full path in the staging folder) if `key` made it."""
-        relative = os.path.relpath(path, self._staging)
+        relative = os.path.relpath(path, self.staging)
         self._current[relative] = key
         previous = self._last_output / relative
         saved = self._previous.get(relative)
@@ -107,7 +108,10 @@ render_cache = RenderCache()
 def site_digest(settings: dict, context: dict) -> str:
     """What every post page of a site shares: settings, theme and plugin files, libraries, menu."""
     digest = hashlib.sha256(f"{FORMAT}".encode())
-    digest.update(json.dumps(settings, sort_keys=True, default=repr).encode())
+    # The staging folder is named after the process (and i18n_subsites copies it into the
+    # subsites' settings): it is not an input of the page.
+    text = json.dumps(settings, sort_keys=True, default=repr)
+    digest.update(text.replace(str(render_cache.staging), "<output>").encode())
     for folder in [settings["THEME"], *settings.get("PLUGIN_PATHS", [])]:
         for path in sorted(Path(folder).rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
@@ -117,7 +121,8 @@ def site_digest(settings: dict, context: dict) -> str:
         digest.update(version(package).encode())
     scalars = {key: value for key, value in context.items() if isinstance(value, (str, int, float, bool))}
     menu = [describe(page, nested=True) for page in context.get("pages", [])]
-    digest.update(json.dumps([scalars, menu], sort_keys=True, default=repr).encode())
+    text = json.dumps([scalars, menu], sort_keys=True, default=repr)
+    digest.update(text.replace(str(render_cache.staging), "<output>").encode())
     return digest.hexdigest()
 
 

@@ -34,7 +34,7 @@ def test_cached_and_parallel_builds_write_the_same_bytes_as_a_plain_one(tmp_path
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     first = cli_build(content, tmp_path / "fast")
-    edited = "en/why-alliances-fail/index.html"
+    edited, edited_french = "en/why-alliances-fail/index.html", "diriger-sans-autorite/index.html"
     post_pages = {page.relative_to(first).as_posix(): page for page in first.rglob("index.html")
                   if '<article class="post wrap"' in page.read_text(encoding="utf-8")}
     # Post pages that neither are the edited post nor show its title or link.
@@ -50,12 +50,21 @@ def test_cached_and_parallel_builds_write_the_same_bytes_as_a_plain_one(tmp_path
     text = post.read_text(encoding="utf-8").replace("Title: Why alliances fail", "Title: Why most alliances fail")
     post.write_text(text + "\nOne more sentence, added later.\n", encoding="utf-8")
     warm_output = cli_build(content, tmp_path / "fast")
-    warm = digests(warm_output)
     # A post page whose inputs did not change is the first build's file, linked; the edited one is new.
     assert [name for name in unrelated if (warm_output / name).stat().st_ino != inodes[name]] == []
     assert (warm_output / edited).stat().st_ino != inodes[edited]
     # The French pages did not change: their search bundle came from the cache, not from Pagefind.
     assert french_index.stat().st_mtime_ns == cached_at
+    # Then a French post's text, not what its summary card shows (title, summary, reading time...).
+    french_home_inode = (warm_output / "index.html").stat().st_ino
+    french = content / "fr" / "diriger-sans-autorite.md"
+    french.write_text(french.read_text(encoding="utf-8") + "\nUne phrase de plus, ajoutée plus tard.\n",
+                      encoding="utf-8")
+    warm_output = cli_build(content, tmp_path / "fast")
+    warm = digests(warm_output)
+    # The French listings show cards only: none changed, so the home page is the first build's file.
+    assert (warm_output / "index.html").stat().st_ino == french_home_inode
+    assert (warm_output / edited_french).stat().st_ino != inodes[edited_french]
     plain = digests(build(content, tmp_path / "plain", B2B_SPEEDUPS=False).output)
     assert warm == plain
     assert len(plain) > 100

@@ -14,10 +14,14 @@ import hashlib
 import json
 import logging
 import os
+import re
 from importlib.metadata import version
-from pathlib import Path
+from pathlib import Path, PurePath
 
-from pelican.contents import Content
+from jinja2 import meta
+from pelican.contents import Article, Content, Page
+from pelican.paginator import Page as PaginatedPage
+from pelican.paginator import Paginator
 from pelican.urlwrappers import URLWrapper
 
 from .listings import Term
@@ -106,7 +110,7 @@ render_cache = RenderCache()
 
 
 def site_digest(settings: dict, context: dict) -> str:
-    """What every post page of a site shares: settings, theme and plugin files, libraries, menu."""
+    """What every page of a site shares: settings, theme and plugin files, libraries, menu."""
     digest = hashlib.sha256(f"{FORMAT}".encode())
     # The staging folder is named after the process (and i18n_subsites copies it into the
     # subsites' settings): it is not an input of the page.
@@ -120,56 +124,140 @@ def site_digest(settings: dict, context: dict) -> str:
     for package in ("pelican", "jinja2", "markdown", "babel", "pelican-i18n-subsites"):
         digest.update(version(package).encode())
     scalars = {key: value for key, value in context.items() if isinstance(value, (str, int, float, bool))}
-    menu = [describe(page, nested=True) for page in context.get("pages", [])]
+    menu = [describe(page, depth=LINK) for page in context.get("pages", [])]
     text = json.dumps([scalars, menu], sort_keys=True, default=repr)
     digest.update(text.replace(str(render_cache.staging), "<output>").encode())
     return digest.hexdigest()
 
 
-def post_page_key(site: str, name: str, template_name: str, kwargs: dict) -> str | None:
-    """The key of a post page, or None when one of its inputs cannot be described."""
+def shared_content_digest(context: dict) -> str | None:
+    """Every list a listing template could read from the site's context, as cards; None if one is unknown."""
+    # Functions (i18n_subsites' relpath_to_site) are code: the site digest covers them.
+    shared = {name: value for name, value in context.items()
+              if not name.isupper() and not callable(value)
+              and not isinstance(value, (str, int, float, bool, type(None)))}
     try:
-        inputs = [site, name, template_name, {key: describe(value) for key, value in sorted(kwargs.items())}]
-    except Unknown as unknown:
+        return _digest(describe(shared, depth=CARD))
+    except Exception as unknown:  # noqa: BLE001 - a value that cannot be described only costs a render
+        logger.debug("b2b_blog: listings are rendered every time (%s)", unknown)
+        return None
+
+
+def page_key(site: str, name: str, template_name: str, inputs: dict, depth: int = 0) -> str | None:
+    """The key of a page from its own inputs, or None when one of them cannot be described.
+
+    A post page describes its post whole (depth 0); a listing, its posts as cards (depth 1).
+    """
+    try:
+        described = {key: describe(value, depth) for key, value in sorted(inputs.items())}
+    except Exception as unknown:  # noqa: BLE001 - a value that cannot be described only costs a render
         logger.debug("b2b_blog: %s is rendered every time (%s)", name, unknown)
         return None
-    return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
+    return _digest([site, name, template_name, described])
 
 
-def describe(value, nested: bool = False):  # noqa: PLR0911 - one return per kind of value
+def _digest(description) -> str:
+    return hashlib.sha256(json.dumps(description, sort_keys=True).encode()).hexdigest()
+
+
+# How deep a description goes: the page's own post whole; the posts it lists as cards
+# (what a summary shows); the posts those link to by title, date and link only.
+WHOLE, CARD, LINK = 0, 1, 2
+# The post attributes a card shows, read from the listing templates (see `card_fields`).
+_card_fields: set[str] = set()
+# Descriptions made in this build, by object: the same posts and lists appear on many pages.
+_described: dict[tuple[int, int], tuple[object, object]] = {}
+_ARTICLE_ATTRIBUTE = re.compile(r"\barticle\.(\w+)")
+
+
+def use_card_fields(environment, template_names: set[str]) -> None:
+    """Read which `article.<name>` the listing templates (and what they include or extend) show.
+
+    Taken from the templates themselves, so a card that starts showing a new field
+    (a word count, say) brings that field into the keys at once.
+    """
+    found, seen, queue = set(), set(), list(template_names)
+    while queue:
+        name = queue.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        source = environment.loader.get_source(environment, name)[0]
+        found |= set(_ARTICLE_ATTRIBUTE.findall(source))
+        queue += [other for other in meta.find_referenced_templates(environment.parse(source)) if other]
+    if found != _card_fields:
+        _described.clear()
+        _card_fields.clear()
+        _card_fields.update(found)
+
+
+def forget_descriptions() -> None:
+    _described.clear()
+
+
+def describe(value, depth: int = WHOLE):  # noqa: PLR0911, PLR0912 - one branch per kind of value
     """A JSON-able description of everything in `value` a page can show."""
     if value is None or isinstance(value, (str, bool, int, float)):
         return value
     if isinstance(value, (datetime.date, datetime.time)):
         return value.isoformat()
-    if isinstance(value, datetime.tzinfo):
-        return ["timezone", str(value)]
+    if isinstance(value, (datetime.tzinfo, PurePath)):
+        return [type(value).__name__, str(value)]
+    if isinstance(value, (Content, list, tuple)) and depth > WHOLE:
+        found = _described.get((id(value), depth))
+        if found is None or found[0] is not value:
+            found = _described[(id(value), depth)] = (value, _describe_shared(value, depth))
+        return found[1]
     if isinstance(value, Content):
-        return _describe_content(value, nested)
+        return _describe_content(value, depth)
     if isinstance(value, URLWrapper):
         return [type(value).__name__, value.name, value.slug, value.url]
     if isinstance(value, Term):
-        # A post page shows a kind or topic by its name and link, not the term's own list of posts.
+        # A page shows a kind or topic by its name and link, and how many posts it has.
         fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value) if f.name != "articles"}
-        return ["term", describe(fields, nested), len(value.articles)]
+        return ["term", describe(fields, depth), len(value.articles)]
+    if isinstance(value, Paginator):
+        return ["paginator", value.name, value.num_pages, value.count, value.per_page]
+    if isinstance(value, PaginatedPage):
+        return ["page", value.number, value.url, value.save_as, describe(value.object_list, depth + 1),
+                describe(value.paginator, depth)]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
-        return [type(value).__name__, describe(fields, nested)]
+        return [type(value).__name__, describe(fields, depth)]
     if isinstance(value, (list, tuple)):
-        return [describe(item, nested) for item in value]
+        return [describe(item, depth) for item in value]
     if isinstance(value, dict):
-        return [[str(key), describe(item, nested)] for key, item in sorted(value.items(), key=lambda kv: str(kv[0]))]
+        return [[str(key), describe(item, depth)] for key, item in sorted(value.items(), key=lambda kv: str(kv[0]))]
     if isinstance(value, (set, frozenset)):
-        return sorted(json.dumps(describe(item, nested), sort_keys=True) for item in value)
+        return sorted(json.dumps(describe(item, depth), sort_keys=True) for item in value)
     raise Unknown(type(value).__name__)
 
 
-def _describe_content(content: Content, nested: bool):
-    if nested:
-        # A linked post shows its title, date and link; its text is not on this page.
-        return ["content", content.source_path, content.lang, content.status, content.url, content.title,
-                describe(getattr(content, "date", None)), describe(getattr(content, "modified", None))]
-    own = {name: describe(value, nested=True) for name, value in sorted(vars(content).items())
-           if name not in NOT_THE_POST}
+def _describe_shared(value, depth: int):
+    if isinstance(value, Content):
+        return _describe_content(value, depth)
+    # A long list is described by its digest: pages hash a few bytes, not the whole list again.
+    items = [describe(item, depth) for item in value]
+    return ["digest", _digest(items)] if len(items) > 8 else items
+
+
+def _describe_content(content: Content, depth: int):
+    # A linked post shows its title, date and link; its text is not on the page.
+    link = [describe(getattr(content, name, None), LINK)
+            for name in ("source_path", "lang", "status", "url", "title", "date", "modified")]
+    if depth >= LINK:
+        return ["content", *link]
+    if depth == CARD:
+        shown = {name: describe(getattr(content, name, None), LINK) for name in sorted(_card_fields - {"summary"})}
+        return ["card", *link, _summary(content), shown]
+    own = {name: describe(value, CARD) for name, value in sorted(vars(content).items()) if name not in NOT_THE_POST}
     # The text as pages show it: links to other files replaced by their URLs.
     return ["post", own, content.content, content.summary]
+
+
+def _summary(content: Content) -> str | None:
+    """The summary a card shows; static files and posts without text have none."""
+    try:
+        return content.summary if isinstance(content, (Article, Page)) else None
+    except TypeError:  # Pelican cannot summarise a missing text
+        return None

@@ -10,12 +10,13 @@ import io
 import os
 import shutil
 from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from . import settings as plugin_settings
-from .render_cache import post_page_key, render_cache, site_digest
+from .render_cache import CARD, page_key, render_cache, shared_content_digest, site_digest, use_card_fields
 
 _pending: list[Future] = []
 _disk = ThreadPoolExecutor(max_workers=1, thread_name_prefix="b2b-writer")
@@ -49,27 +50,49 @@ def _reuse(previous: str, path: str) -> None:
         shutil.copyfile(previous, path)
 
 
+# Listing pages (home, tags, kinds and topics): reused when the page's own posts and every
+# list of the site are unchanged as cards; their posts' text is not on them.
+LISTING_TEMPLATES = {"index.html", "tag.html", "tags.html", "term.html", "terms.html", "archives.html"}
+
+
 class BackgroundWriter(Writer):
+    """Renders what changed; takes the rest from the last good output; writes from a second thread."""
+
     _site_digest: str | None = None
+    _shared_digest: str | None = None
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._reused: dict[str, Path] = {}  # pages to link from the last output instead of writing
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                    override_output=False, url=None, **kwargs):
-        """Pelican's write_file; a post page whose inputs are unchanged comes from the last good output."""
-        article = kwargs.get("article")
-        if not render_cache.enabled or article is None or paginated or relative_urls or override_output:
-            return super().write_file(name, template, context, relative_urls, paginated, template_name,
-                                      override_output, url, **kwargs)
-        if self._site_digest is None:
-            self._site_digest = site_digest(self.settings, context)
-        key = post_page_key(self._site_digest, name, template.name, {**kwargs, "url": url})
+        """Pelican's write_file; a page whose inputs are unchanged comes from the last good output."""
+        if render_cache.enabled and not relative_urls and not override_output:
+            if self._site_digest is None:
+                use_card_fields(template.environment, {*LISTING_TEMPLATES, "partials/post_summary.html"})
+                self._site_digest = site_digest(self.settings, context)
+                self._shared_digest = shared_content_digest(context)
+            if kwargs.get("article") is not None and not paginated:
+                inputs = {**kwargs, "url": url}
+                previous = self._previous(name, page_key(self._site_digest, name, template.name, inputs))
+                if previous is not None:
+                    self._link(sanitised_join(self.output_path, name), previous)
+                    return None
+            elif template.name in LISTING_TEMPLATES and self._shared_digest is not None:
+                template = _ListingTemplate(template, self, context)
+        return super().write_file(name, template, context, relative_urls, paginated, template_name,
+                                  override_output, url, **kwargs)
+
+    def _previous(self, name: str, key: str | None) -> Path | None:
         path = sanitised_join(self.output_path, name)
-        previous = render_cache.reusable(path, key) if key else None
-        if previous is None or path in self._written_files:
-            return super().write_file(name, template, context, relative_urls, paginated, template_name,
-                                      override_output, url, **kwargs)
+        if key is None or path in self._written_files:
+            return None
+        return render_cache.reusable(path, key)
+
+    def _link(self, path: str, previous: Path) -> None:
         self._written_files.add(path)
         _pending.append(_disk.submit(_reuse, str(previous), path))
-        return None
 
     def _open_w(self, filename, encoding, override=False):
         """Pelican's rules for a file written twice (Writer._open_w), then a buffer instead of the file."""
@@ -83,8 +106,32 @@ class BackgroundWriter(Writer):
                                            "written to it previously (set `override=True` if intended)")
         if override:
             self._overridden_files.add(filename)
+        if filename in self._reused:
+            self._link(filename, self._reused.pop(filename))
+            return io.StringIO()  # the template was not rendered: nothing to write
         self._written_files.add(filename)
         return _Buffer(filename, encoding)
+
+
+class _ListingTemplate:
+    """Stands for a listing template: renders a page only if the last output lacks it."""
+
+    def __init__(self, template, writer: BackgroundWriter, context: dict) -> None:
+        self._template, self._writer, self._context = template, writer, context
+        self.name = template.name
+
+    def render(self, localcontext: dict) -> str:
+        # The page's own values: what Pelican added to the site's context for this page.
+        own = {name: value for name, value in localcontext.items()
+               if name not in self._context or self._context[name] is not value}
+        name = localcontext["output_file"]
+        inputs = {**own, "site lists": self._writer._shared_digest}
+        key = page_key(self._writer._site_digest, name, self.name, inputs, depth=CARD)
+        previous = self._writer._previous(name, key)
+        if previous is None:
+            return self._template.render(localcontext)
+        self._writer._reused[sanitised_join(self._writer.output_path, name)] = previous
+        return ""
 
 
 def finish_writes(*, raise_errors: bool = True) -> None:

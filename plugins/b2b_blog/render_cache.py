@@ -31,8 +31,9 @@ logger = logging.getLogger(__name__)
 # Bump when what a key covers changes.
 FORMAT = 1
 # Attributes of a post left out of its key: the site's settings and context are hashed once per
-# site, and the raw text is in the key as the page shows it (`content`, links replaced).
-NOT_THE_POST = {"settings", "_context", "_content"}
+# site, the raw text is in the key as the page shows it (`content`, links replaced), and each
+# header field is also an attribute of its own (Pelican sets one per field of `metadata`).
+NOT_THE_POST = {"settings", "_context", "_content", "metadata"}
 
 
 class Unknown(Exception):
@@ -195,19 +196,27 @@ def forget_descriptions() -> None:
     _described.clear()
 
 
-def describe(value, depth: int = WHOLE):  # noqa: PLR0911, PLR0912 - one branch per kind of value
-    """A JSON-able description of everything in `value` a page can show."""
+def describe(value, depth: int = WHOLE):
+    """A JSON-able description of everything in `value` a page can show.
+
+    Posts, lists, tags and topics recur on many pages: each is described once per build
+    and stands in the pages' keys as the digest of its description.
+    """
+    if isinstance(value, (URLWrapper, Term)) or (isinstance(value, (Content, list, tuple)) and depth > WHOLE):
+        found = _described.get((id(value), depth))
+        if found is None or found[0] is not value:
+            found = _described[(id(value), depth)] = (value, ["digest", _digest(_describe_value(value, depth))])
+        return found[1]
+    return _describe_value(value, depth)
+
+
+def _describe_value(value, depth: int):  # noqa: PLR0911 - one branch per kind of value
     if value is None or isinstance(value, (str, bool, int, float)):
         return value
     if isinstance(value, (datetime.date, datetime.time)):
         return value.isoformat()
     if isinstance(value, (datetime.tzinfo, PurePath)):
         return [type(value).__name__, str(value)]
-    if isinstance(value, (Content, list, tuple)) and depth > WHOLE:
-        found = _described.get((id(value), depth))
-        if found is None or found[0] is not value:
-            found = _described[(id(value), depth)] = (value, _describe_shared(value, depth))
-        return found[1]
     if isinstance(value, Content):
         return _describe_content(value, depth)
     if isinstance(value, URLWrapper):
@@ -231,14 +240,6 @@ def describe(value, depth: int = WHOLE):  # noqa: PLR0911, PLR0912 - one branch 
     if isinstance(value, (set, frozenset)):
         return sorted(json.dumps(describe(item, depth), sort_keys=True) for item in value)
     raise Unknown(type(value).__name__)
-
-
-def _describe_shared(value, depth: int):
-    if isinstance(value, Content):
-        return _describe_content(value, depth)
-    # A long list is described by its digest: pages hash a few bytes, not the whole list again.
-    items = [describe(item, depth) for item in value]
-    return ["digest", _digest(items)] if len(items) > 8 else items
 
 
 def _describe_content(content: Content, depth: int):

@@ -63,7 +63,8 @@ DEFAULTS: dict[str, Any] = {
     "B2B_WARNINGS_ARE_ERRORS": False,
     # Keep the last output when nothing the build reads has changed.
     "B2B_SKIP_UNCHANGED": True,
-    # Caches and parallel PDF rendering; off, every build does all the work (tests compare both).
+    # Caches (conversions, pages, search indexes, PDFs), PDFs rendered in the background and
+    # files written from a second thread; off, every build does all the work (tests compare both).
     "B2B_SPEEDUPS": True,
     # Write drafts and hidden posts (to preview them); publishing turns this off.
     "B2B_WRITE_UNLISTED": True,

@@ -30,41 +30,45 @@ def cli_build(content, folder):
     return folder / "output"
 
 
+def post_pages(output):
+    return {page.relative_to(output).as_posix(): page.stat().st_ino for page in output.rglob("index.html")
+            if '<article class="post wrap"' in page.read_text(encoding="utf-8")}
+
+
 def test_cached_and_parallel_builds_write_the_same_bytes_as_a_plain_one(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
-    first = cli_build(content, tmp_path / "fast")
+    first = post_pages(cli_build(content, tmp_path / "fast"))
     edited, edited_french = "en/why-alliances-fail/index.html", "diriger-sans-autorite/index.html"
-    post_pages = {page.relative_to(first).as_posix(): page for page in first.rglob("index.html")
-                  if '<article class="post wrap"' in page.read_text(encoding="utf-8")}
-    # Post pages that neither are the edited post nor show its title or link.
-    unrelated = [name for name, page in post_pages.items()
-                 if "why-alliances-fail" not in page.read_text(encoding="utf-8")]
-    assert edited in post_pages and len(unrelated) >= 3
-    inodes = {name: page.stat().st_ino for name, page in post_pages.items()}
+    assert {edited, edited_french} <= first.keys()
     french_index = tmp_path / "fast" / "cache" / "pagefind" / "fr" / "fingerprint"
     cached_at = french_index.stat().st_mtime_ns
-    # One post edited, its title too: the pages that link to it must show the new title,
-    # and the next build takes every other file from the caches.
+    # One post edited, its title too: the pages that show it (neighbours, related posts,
+    # listings) must show the new title.
     post = content / "en" / "why-alliances-fail.md"
     text = post.read_text(encoding="utf-8").replace("Title: Why alliances fail", "Title: Why most alliances fail")
     post.write_text(text + "\nOne more sentence, added later.\n", encoding="utf-8")
     warm_output = cli_build(content, tmp_path / "fast")
-    # A post page whose inputs did not change is the first build's file, linked; the edited one is new.
-    assert [name for name in unrelated if (warm_output / name).stat().st_ino != inodes[name]] == []
-    assert (warm_output / edited).stat().st_ino != inodes[edited]
+    second = post_pages(warm_output)
+    assert second[edited] != first[edited]
     # The French pages did not change: their search bundle came from the cache, not from Pagefind.
     assert french_index.stat().st_mtime_ns == cached_at
-    # Then a French post's text, not what its summary card shows (title, summary, reading time...).
-    french_home_inode = (warm_output / "index.html").stat().st_ino
+    # Then a French post's text, not what its summary card shows (title, summary, reading time...):
+    # every other page is the last build's file, linked, listings included.
+    french_home = (warm_output / "index.html").stat().st_ino
     french = content / "fr" / "diriger-sans-autorite.md"
     french.write_text(french.read_text(encoding="utf-8") + "\nUne phrase de plus, ajoutée plus tard.\n",
                       encoding="utf-8")
     warm_output = cli_build(content, tmp_path / "fast")
+    third = post_pages(warm_output)
+    assert [name for name in third if name != edited_french and third[name] != second[name]] == []
+    assert third[edited_french] != second[edited_french]
+    assert (warm_output / "index.html").stat().st_ino == french_home
+    # Every page, including those reused through both edits, is what a plain build writes.
     warm = digests(warm_output)
-    # The French listings show cards only: none changed, so the home page is the first build's file.
-    assert (warm_output / "index.html").stat().st_ino == french_home_inode
-    assert (warm_output / edited_french).stat().st_ino != inodes[edited_french]
     plain = digests(build(content, tmp_path / "plain", B2B_SPEEDUPS=False).output)
     assert warm == plain
     assert len(plain) > 100
+    # One search bundle per language, each indexing its own language only.
+    assert plain["pagefind/pagefind-entry.json"]["languages"].keys() == {"fr"}
+    assert plain["en/pagefind/pagefind-entry.json"]["languages"].keys() == {"en"}

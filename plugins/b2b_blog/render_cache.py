@@ -1,9 +1,10 @@
-"""Post pages whose inputs have not changed since the last good build are taken from it, not rendered again.
+"""Pages whose inputs have not changed since the last good build are taken from it, not rendered again.
 
-A post page depends on its site (settings, theme, plugin, menu), on the post
-(text, header, topics...) and on the title, date and URL of the posts it links
-to (translations, related posts, previous and next). The key hashes all of it;
-a value this module cannot describe makes the page render as usual.
+A post page depends on its site (settings, theme, plugin, menu, and every list of
+the site as cards), on the post (text, header, topics...) and on what the posts it
+links to show (translations, related posts, previous and next). A listing page
+depends on its site and on the cards it shows. The key hashes all of it; a value
+this module cannot describe makes the page render as usual.
 """
 
 from __future__ import annotations

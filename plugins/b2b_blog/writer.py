@@ -74,8 +74,9 @@ class BackgroundWriter(Writer):
                 use_card_fields(template.environment, {*LISTING_TEMPLATES, "partials/post_summary.html"})
                 self._site_digest = site_digest(self.settings, context)
                 self._shared_digest = shared_content_digest(context)
-            if kwargs.get("article") is not None and not paginated:
-                inputs = {**kwargs, "url": url}
+            if kwargs.get("article") is not None and not paginated and self._shared_digest is not None:
+                # The site's lists too: a post template may show any of them (the latest posts, say).
+                inputs = {**kwargs, "url": url, "site lists": self._shared_digest}
                 previous = self._previous(name, page_key(self._site_digest, name, template.name, inputs))
                 if previous is not None:
                     self._link(sanitised_join(self.output_path, name), previous)

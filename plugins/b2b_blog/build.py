@@ -14,6 +14,7 @@ from pathlib import Path
 from pelican import Pelican
 
 from . import settings as plugin_settings
+from .files import folder_stamps
 from .problems import BuildError, Problem
 from .render_cache import render_cache
 
@@ -34,12 +35,8 @@ def inputs_fingerprint(settings: dict) -> str:
     """A digest of everything a build reads: settings, content, theme and plugin files."""
     digest = hashlib.sha256()
     digest.update(json.dumps(settings, sort_keys=True, default=repr).encode())
-    folders = [settings["PATH"], settings["THEME"], *settings.get("PLUGIN_PATHS", [])]
-    for folder in folders:
-        for path in sorted(Path(folder).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                stat = path.stat()
-                digest.update(f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
+    for line in folder_stamps([settings["PATH"], settings["THEME"], *settings.get("PLUGIN_PATHS", [])]):
+        digest.update(line.encode())
     return digest.hexdigest()
 
 

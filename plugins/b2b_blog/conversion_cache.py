@@ -15,6 +15,8 @@ import pickle
 from pathlib import Path
 from typing import Any
 
+from .files import write_atomically
+
 logger = logging.getLogger(__name__)
 
 # Bump when what is stored changes shape.
@@ -64,11 +66,7 @@ class ConversionCache:
         """Keep only what this build used or made, written atomically."""
         if self._file is None or not self._dirty:
             return
-        self._file.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self._file.with_name(f".{self._file.name}.{os.getpid()}")
-        with temporary.open("wb") as handle:
-            pickle.dump((self._fingerprint, self._entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, self._file)
+        write_atomically(self._file, pickle.dumps((self._fingerprint, self._entries), protocol=pickle.HIGHEST_PROTOCOL))
         self._dirty = False
 
 

@@ -25,6 +25,7 @@ from pelican.paginator import Page as PaginatedPage
 from pelican.paginator import Paginator
 from pelican.urlwrappers import URLWrapper
 
+from .files import folder_stamps, write_atomically
 from .listings import Term
 
 logger = logging.getLogger(__name__)
@@ -80,10 +81,7 @@ class RenderCache:
                 pages[relative] = [key, *_file_identity(self._last_output / relative)]
             except OSError:
                 continue
-        self._file.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self._file.with_name(f".{self._file.name}.{os.getpid()}")
-        temporary.write_text(json.dumps({"output": str(self._last_output), "pages": pages}), encoding="utf-8")
-        os.replace(temporary, self._file)
+        write_atomically(self._file, json.dumps({"output": str(self._last_output), "pages": pages}).encode())
         self.enabled = False
 
     def reusable(self, path: str, key: str) -> Path | None:
@@ -114,22 +112,21 @@ render_cache = RenderCache()
 def site_digest(settings: dict, context: dict) -> str:
     """What every page of a site shares: settings, theme and plugin files, libraries, menu."""
     digest = hashlib.sha256(f"{FORMAT}".encode())
-    # The staging folder is named after the process (and i18n_subsites copies it into the
-    # subsites' settings): it is not an input of the page.
-    text = json.dumps(settings, sort_keys=True, default=repr)
-    digest.update(text.replace(str(render_cache.staging), "<output>").encode())
-    for folder in [settings["THEME"], *settings.get("PLUGIN_PATHS", [])]:
-        for path in sorted(Path(folder).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                stat = path.stat()
-                digest.update(f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
+    digest.update(_without_staging(settings).encode())
+    for line in folder_stamps([settings["THEME"], *settings.get("PLUGIN_PATHS", [])]):
+        digest.update(line.encode())
     for package in ("pelican", "jinja2", "markdown", "babel", "pelican-i18n-subsites"):
         digest.update(version(package).encode())
     scalars = {key: value for key, value in context.items() if isinstance(value, (str, int, float, bool))}
     menu = [describe(page, depth=LINK) for page in context.get("pages", [])]
-    text = json.dumps([scalars, menu], sort_keys=True, default=repr)
-    digest.update(text.replace(str(render_cache.staging), "<output>").encode())
+    digest.update(_without_staging([scalars, menu]).encode())
     return digest.hexdigest()
+
+
+def _without_staging(value) -> str:
+    """JSON of `value` with the staging folder left out: it is named after the process (and
+    i18n_subsites copies it into the subsites' settings), it is not an input of a page."""
+    return json.dumps(value, sort_keys=True, default=repr).replace(str(render_cache.staging), "<output>")
 
 
 def shared_content_digest(context: dict) -> str | None:

@@ -27,6 +27,7 @@ from pelican.generators import Generator
 
 from . import settings as plugin_settings
 from . import sites
+from .files import link_or_copy
 from .problems import BuildError, Problem
 from .translations import registry
 
@@ -83,7 +84,7 @@ def start_indexing(settings: dict) -> None:
     cache = Path(settings["B2B_CACHE_ROOT"]) / "pagefind"
     fingerprint = None
     if plugin_settings.get(settings, "B2B_SPEEDUPS"):
-        fingerprint = pages_fingerprint(site, pages, glob)
+        fingerprint = pages_fingerprint(pages, glob)
         stamp = cache / lang / "fingerprint"
         if stamp.is_file() and stamp.read_text(encoding="utf-8") == fingerprint:
             install(cache / lang / "bundle", site / BUNDLE)
@@ -147,14 +148,7 @@ def install(bundle: Path, target: Path) -> None:
     cache cannot change each other.
     """
     shutil.rmtree(target, ignore_errors=True)
-    shutil.copytree(bundle, target, copy_function=_link_or_copy)
-
-
-def _link_or_copy(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:  # another file system, or no hard links there
-        shutil.copy2(source, target)
+    shutil.copytree(bundle, target, copy_function=link_or_copy)
 
 
 def keep_in_cache(work: Path, cached: Path, fingerprint: str) -> None:
@@ -188,15 +182,17 @@ def site_pages(settings: dict) -> tuple[Path, str, list[str]]:
     return site, "{" + ",".join(patterns) + "}", sorted(pages)
 
 
-def indexed_pages(site: Path, glob: str, pages: list[str]) -> tuple[Path, str, list[str]]:
-    """Only the pages that mark what Pagefind indexes (`data-pagefind-body`), named one by one.
+def indexed_pages(site: Path, glob: str, pages: list[str]) -> tuple[Path, str, dict[str, bytes]]:
+    """Only the pages that mark what Pagefind indexes (`data-pagefind-body`), named one by one,
+    with their bytes (read once: the fingerprint hashes them).
 
     Once one page has the mark, Pagefind indexes no page without it: listings need not be read,
     which saves a quarter of its time.
     """
-    marked = [page for page in pages if b"data-pagefind-body" in (site / page).read_bytes()]
+    read = {page: (site / page).read_bytes() for page in pages}
+    marked = {page: data for page, data in read.items() if b"data-pagefind-body" in data}
     if not marked:
-        return site, glob, pages
+        return site, glob, read
     return site, "{" + ",".join(_escape(page) for page in marked) + "}", marked
 
 
@@ -242,11 +238,10 @@ def pagefind_version() -> str:
     return ", ".join(found)
 
 
-def pages_fingerprint(site: Path, pages: list[str], glob: str) -> str:
+def pages_fingerprint(pages: dict[str, bytes], glob: str) -> str:
     """A digest of what Pagefind reads: its version, the glob, and each page's path and bytes."""
     digest = hashlib.sha256(f"{pagefind_version()}\0{glob}\0".encode())
-    for page in pages:
-        data = (site / page).read_bytes()
+    for page, data in pages.items():
         digest.update(f"{page}\0{len(data)}\0".encode())
         digest.update(data)
     return digest.hexdigest()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from . import settings as plugin_settings
+from .files import link_or_copy
 from .render_cache import CARD, page_key, render_cache, shared_content_digest, site_digest, use_card_fields
 
 _pending: list[Future] = []
@@ -45,10 +45,7 @@ class _Buffer(io.StringIO):
 def _reuse(previous: str, path: str) -> None:
     """Hard-link (or copy) the last output's page into the new one: same bytes, no rendering."""
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    try:
-        os.link(previous, path)
-    except OSError:
-        shutil.copyfile(previous, path)
+    link_or_copy(previous, path)
 
 
 # Listing pages (home, tags, kinds and topics): reused when the page's own posts and every

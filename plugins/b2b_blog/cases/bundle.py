@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import os
+import io
 import zipfile
 from pathlib import Path
 
+from ..files import write_atomically
 from .model import Edition
 from .texts import labels, typeset
 
@@ -50,14 +51,13 @@ def build_bundle(edition: Edition, pdf: Path, output: Path, readme_text: str) ->
     files["README.txt"] = (readme + "\n").encode()
     # Zip timestamps cannot predate 1980.
     stamp = (max(edition.date.year, 1980), edition.date.month, edition.date.day, 0, 0, 0)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    temporary = output.with_name(f".{output.name}.{os.getpid()}.tmp")
-    with zipfile.ZipFile(temporary, "w") as archive:
+    archive_bytes = io.BytesIO()
+    with zipfile.ZipFile(archive_bytes, "w") as archive:
         for name in sorted(files):
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.external_attr = FILE_MODE
             info.create_system = 3  # Unix, so the mode above is read on every platform.
             info.compress_type = COMPRESSION
             archive.writestr(info, files[name], compresslevel=LEVEL)
-    os.replace(temporary, output)
+    write_atomically(output, archive_bytes.getvalue())
     return output

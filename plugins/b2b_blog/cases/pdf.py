@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 from collections import Counter
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from pathlib import Path
 
 from babel.dates import format_date
 
+from ..files import write_atomically
 from .model import Edition
 from .texts import labels, typeset
 
@@ -155,9 +155,8 @@ def cached_pdf(edition: Edition, *, site_name: str, citation: str, cache_dir: Pa
             url_fetcher=fetcher,
         ).render(stylesheets=[weasyprint.CSS(string=css)])
         pages = len(document.pages)
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        _write_atomically(pages_file, str(pages).encode())
-        _write_atomically(cached, document.write_pdf())
+        write_atomically(pages_file, str(pages).encode())
+        write_atomically(cached, document.write_pdf())
     return cached, pages, rendered
 
 
@@ -178,10 +177,3 @@ def _cached_pages(cached: Path, pages_file: Path) -> int | None:
         return int(pages_file.read_text()) if cached.is_file() else None
     except (OSError, ValueError):
         return None
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write through a temporary file so an interrupted build leaves no half PDF."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)

@@ -8,7 +8,7 @@ from pathlib import Path
 from jinja2 import FileSystemBytecodeCache, pass_context
 from pelican.plugins.i18n_subsites import i18n_subsites
 
-from . import content_links, fragments, localization, posts, reader, search, seo, sites, translations, writer
+from . import content_links, fragments, localization, posts, reader, search, seo, sites, subsites, translations, writer
 from . import settings as plugin_settings
 from .cases import generator as case_generator
 from .cases.downloads import human_size
@@ -37,6 +37,9 @@ def start_build(pelican_obj) -> None:
     # and writes each subsite's paths into its overrides: give it this build's own copy.
     i18n_subsites._MAIN_SETTINGS = None
     settings["I18N_SUBSITES"] = copy.deepcopy(settings.get("I18N_SUBSITES", {}))
+    subsites.forget_waiting_subsites()
+    if plugin_settings.get(settings, "B2B_SPEEDUPS"):
+        subsites.defer_subsites(settings)
     localization.prepare_catalogs(settings)
     conversions.open(settings["CACHE_PATH"], conversion_fingerprint(settings),
                      enabled=plugin_settings.get(settings, "B2B_SPEEDUPS"))
@@ -93,10 +96,12 @@ def writer_for(pelican_obj):
 
 
 def build_finished(pelican_obj) -> None:
-    """Each site, once written, starts its search index; the main site, last, waits for them all."""
+    """Each site, once written, starts its search index; the main site then writes the subsites
+    read meanwhile, and waits for every index."""
     writer.finish_writes()  # the search index reads the pages
     search.start_indexing(pelican_obj.settings)
     if sites.is_main(pelican_obj.settings):
+        subsites.write_waiting_subsites()
         topic_assignment.warn_untagged()
         search.finish_indexing()
         conversions.save()
@@ -106,6 +111,7 @@ def build_finished(pelican_obj) -> None:
 def stop_background_work() -> None:
     """Let the PDF workers go and the last files reach the disk: at the end of a build, or when it fails."""
     background_pdfs.stop()
+    subsites.forget_waiting_subsites()
     search.stop_indexing()
     writer.finish_writes(raise_errors=False)
 

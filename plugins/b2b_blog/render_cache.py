@@ -56,6 +56,7 @@ class RenderCache:
     def open(self, cache_dir: str, last_output: Path, staging: Path) -> None:
         """Start a build that writes into `staging` and may reuse pages of `last_output`."""
         self.enabled, self._current, self.reused_pages = True, {}, []
+        forget_descriptions()  # they hold the last build's posts: ids could be reused
         self._file = Path(cache_dir) / "b2b-rendered-pages.json"
         self._last_output, self.staging = last_output, staging
         try:
@@ -66,6 +67,7 @@ class RenderCache:
 
     def close(self) -> None:
         self.enabled = False
+        forget_descriptions()
 
     def save(self) -> None:
         """Once the new output is in place: its keys, and each file as written, for the next build.
@@ -82,7 +84,7 @@ class RenderCache:
             except OSError:
                 continue
         write_atomically(self._file, json.dumps({"output": str(self._last_output), "pages": pages}).encode())
-        self.enabled = False
+        self.close()
 
     def reusable(self, path: str, key: str) -> Path | None:
         """The last output's copy of the page at `path` (full path in the staging folder) if `key` made it."""
@@ -166,7 +168,10 @@ WHOLE, CARD, LINK = 0, 1, 2
 _card_fields: set[str] = set()
 # Descriptions made in this build, by object: the same posts and lists appear on many pages.
 _described: dict[tuple[int, int], tuple[object, object]] = {}
+# Digests of posts as feeds show them, by (object, SITEURL of the feed).
+_feed_items: dict[tuple[int, str | None], tuple[object, str]] = {}
 _ARTICLE_ATTRIBUTE = re.compile(r"\barticle\.(\w+)")
+_PLAIN = {str, int, float, bool}
 
 
 def use_card_fields(environment, template_names: set[str]) -> None:
@@ -192,6 +197,7 @@ def use_card_fields(environment, template_names: set[str]) -> None:
 
 def forget_descriptions() -> None:
     _described.clear()
+    _feed_items.clear()
 
 
 def describe(value, depth: int = WHOLE):
@@ -200,6 +206,8 @@ def describe(value, depth: int = WHOLE):
     Posts, lists, tags and topics recur on many pages: each is described once per build
     and stands in the pages' keys as the digest of its description.
     """
+    if value is None or type(value) in _PLAIN:
+        return value  # most values are: checked first, keys cost less
     if isinstance(value, (URLWrapper, Term)) or (isinstance(value, (Content, list, tuple)) and depth > WHOLE):
         found = _described.get((id(value), depth))
         if found is None or found[0] is not value:
@@ -252,6 +260,17 @@ def _describe_content(content: Content, depth: int):
     own = {name: describe(value, CARD) for name, value in sorted(vars(content).items()) if name not in NOT_THE_POST}
     # The text as pages show it: links to other files replaced by their URLs.
     return ["post", own, content.content, content.summary]
+
+
+def feed_item(item: Content, site_url: str | None) -> str:
+    """What a feed shows of a post (Pelican's `Writer._add_item_to_the_feed`), as a digest:
+    its link fields, its text with links made absolute, its summary, category, tags and author."""
+    found = _feed_items.get((id(item), site_url))
+    if found is None or found[0] is not item:
+        shown = [describe(item, LINK), item.get_content(site_url), _summary(item),
+                 *(describe(getattr(item, name, None), LINK) for name in ("category", "tags", "author"))]
+        found = _feed_items[(id(item), site_url)] = (item, _digest(shown))
+    return found[1]
 
 
 def _summary(content: Content) -> str | None:

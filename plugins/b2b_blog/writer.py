@@ -17,7 +17,7 @@ from pelican.writers import FileOverwriteFailedError, Writer
 
 from . import settings as plugin_settings
 from .files import link_or_copy
-from .render_cache import CARD, page_key, render_cache, shared_content_digest, site_digest, use_card_fields
+from .render_cache import CARD, feed_item, page_key, render_cache, shared_content_digest, site_digest, use_card_fields
 
 _pending: list[Future] = []
 _disk = ThreadPoolExecutor(max_workers=1, thread_name_prefix="b2b-writer")
@@ -82,6 +82,21 @@ class BackgroundWriter(Writer):
                 template = _ListingTemplate(template, self, context)
         return super().write_file(name, template, context, relative_urls, paginated, template_name,
                                   override_output, url, **kwargs)
+
+    def write_feed(self, elements, context, path=None, url=None, feed_type="atom", override_output=False,
+                   feed_title=None):
+        """Pelican's write_feed; a feed whose posts, title and links are unchanged comes from the last good output."""
+        if render_cache.enabled and path and not override_output and self._site_digest is not None:
+            site_url = context.get("SITEURL")
+            inputs = {"posts": [feed_item(item, site_url) for item in elements[: self.settings["FEED_MAX_ITEMS"]]],
+                      "title": feed_title, "url": url, "type": feed_type, "site url": site_url,
+                      "domain": context.get("FEED_DOMAIN"), "site name": context.get("SITENAME"),
+                      "subtitle": context.get("SITESUBTITLE")}
+            previous = self._previous(path, page_key(self._site_digest, path, f"{feed_type} feed", inputs))
+            if previous is not None:
+                self._link(sanitised_join(self.output_path, path), previous)
+                return None
+        return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
 
     def listing_page(self, name: str, template_name: str, own: dict) -> Path | None:
         """The last output's copy of a listing page, if its own values and the site's lists are unchanged."""

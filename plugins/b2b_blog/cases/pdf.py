@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 from collections import Counter
 from dataclasses import dataclass
 from html import escape
@@ -13,7 +12,7 @@ from pathlib import Path
 
 from babel.dates import format_date
 
-from ..files import write_atomically
+from ..files import link_or_copy, write_atomically
 from .model import Edition
 from .texts import labels, typeset
 
@@ -167,7 +166,7 @@ def render_pdf(
     cached, pages, rendered = cached_pdf(edition, site_name=site_name, citation=citation, cache_dir=cache_dir)
     render_counts["rendered" if rendered else "cached"] += 1
     output.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(cached, output)
+    link_or_copy(cached, output)
     return PdfInfo(output, pages, rendered)
 
 

@@ -102,6 +102,7 @@ def publish_edition(edition: Edition, folder: Path, *, url: str, absolute_url: s
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(edition.teaching_note.source, target)
         note = describe(target)
-    bundle = build_bundle(edition, pdf.path, folder / f"{stem}.zip", readme_intro(edition, citation))
+    bundle = build_bundle(edition, pdf.path, folder / f"{stem}.zip", readme_intro(edition, citation),
+                          cache_dir=cache_dir.with_name("case-bundles"))
     return PublishedEdition(edition=edition, url=url, citation=citation, pages=pdf.pages, rendered=pdf.rendered,
                             pdf=describe(pdf.path), bundle=describe(bundle), exhibits=exhibits, note=note)

@@ -35,6 +35,10 @@ def post_pages(output):
             if '<article class="post wrap"' in page.read_text(encoding="utf-8")}
 
 
+def files_by_inode(output, name):
+    return {path.relative_to(output).as_posix(): path.stat().st_ino for path in output.rglob(name)}
+
+
 def test_cached_and_parallel_builds_write_the_same_bytes_as_a_plain_one(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
@@ -56,6 +60,7 @@ def test_cached_and_parallel_builds_write_the_same_bytes_as_a_plain_one(tmp_path
     # Then a French post's text, not what its summary card shows (title, summary, reading time...):
     # every other page is the last build's file, linked, listings included.
     french_home = (warm_output / "index.html").stat().st_ino
+    feeds_before = files_by_inode(warm_output, "atom.xml")
     french = content / "fr" / "diriger-sans-autorite.md"
     french.write_text(french.read_text(encoding="utf-8") + "\nUne phrase de plus, ajoutée plus tard.\n",
                       encoding="utf-8")
@@ -64,6 +69,14 @@ def test_cached_and_parallel_builds_write_the_same_bytes_as_a_plain_one(tmp_path
     assert [name for name in third if name != edited_french and third[name] != second[name]] == []
     assert third[edited_french] != second[edited_french]
     assert (warm_output / "index.html").stat().st_ino == french_home
+    # Feeds carry whole posts: the French language feed is written again, the English ones are reused.
+    feeds_after = files_by_inode(warm_output, "atom.xml")
+    assert feeds_after["feeds/atom.xml"] != feeds_before["feeds/atom.xml"]
+    english_feeds = [name for name in feeds_after if name.startswith("en/")]
+    assert english_feeds and all(feeds_after[name] == feeds_before[name] for name in english_feeds)
+    # Case bundles are linked from their cache, not compressed again.
+    bundles = list(warm_output.rglob("*.zip"))
+    assert bundles and all(bundle.stat().st_nlink >= 2 for bundle in bundles)
     # Every page, including those reused through both edits, is what a plain build writes.
     warm = digests(warm_output)
     plain = digests(build(content, tmp_path / "plain", B2B_SPEEDUPS=False).output)

@@ -34,6 +34,7 @@ class ConversionCache:
     def __init__(self) -> None:
         self.enabled = True
         self._entries: dict[tuple, Any] = {}
+        self._used: set[tuple] = set()
         self._file: Path | None = None
         self._fingerprint = ""
         self._dirty = False
@@ -43,7 +44,7 @@ class ConversionCache:
         self.enabled = enabled
         self._file = Path(cache_dir) / "b2b-conversions.pickle"
         self._fingerprint = hashlib.sha256(f"{FORMAT}:{fingerprint}".encode()).hexdigest()
-        self._entries, self._dirty = {}, False
+        self._entries, self._used, self._dirty = {}, set(), False
         try:
             with self._file.open("rb") as handle:
                 saved_fingerprint, entries = pickle.load(handle)
@@ -55,18 +56,26 @@ class ConversionCache:
     def get(self, kind: str, path: str) -> Any | None:
         if not self.enabled:
             return None
-        return self._entries.get((kind, *file_stamp(path)))
+        key = (kind, *file_stamp(path))
+        found = self._entries.get(key)
+        if found is not None:
+            self._used.add(key)
+        return found
 
     def put(self, kind: str, path: str, value: Any) -> None:
         if self.enabled:
-            self._entries[(kind, *file_stamp(path))] = value
+            key = (kind, *file_stamp(path))
+            self._entries[key] = value
+            self._used.add(key)
             self._dirty = True
 
     def save(self) -> None:
         """Keep only what this build used or made, written atomically."""
         if self._file is None or not self._dirty:
             return
-        write_atomically(self._file, pickle.dumps((self._fingerprint, self._entries), protocol=pickle.HIGHEST_PROTOCOL))
+        # An edited file's older versions go: the cache does not grow with every edit.
+        kept = {key: value for key, value in self._entries.items() if key in self._used}
+        write_atomically(self._file, pickle.dumps((self._fingerprint, kept), protocol=pickle.HIGHEST_PROTOCOL))
         self._dirty = False
 
 

@@ -67,7 +67,6 @@ class RenderCache:
 
     def close(self) -> None:
         self.enabled = False
-        forget_descriptions()
 
     def save(self) -> None:
         """Once the new output is in place: its keys, and each file as written, for the next build.
@@ -264,10 +263,15 @@ def _describe_content(content: Content, depth: int):
 
 def feed_item(item: Content, site_url: str | None) -> str:
     """What a feed shows of a post (Pelican's `Writer._add_item_to_the_feed`), as a digest:
-    its link fields, its text with links made absolute, its summary, category, tags and author."""
+    its link fields, text, summary, category, tags and author.
+
+    The feed's text has links made absolute with `site_url` (in the feed's key): it changes
+    exactly when the page's text does, which the page's key has already prepared.
+    """
     found = _feed_items.get((id(item), site_url))
     if found is None or found[0] is not item:
-        shown = [describe(item, LINK), item.get_content(site_url), _summary(item),
+        text = hashlib.sha256(item.content.encode()).hexdigest() if item.content is not None else None
+        shown = [describe(item, LINK), text, _summary(item),
                  *(describe(getattr(item, name, None), LINK) for name in ("category", "tags", "author"))]
         found = _feed_items[(id(item), site_url)] = (item, _digest(shown))
     return found[1]

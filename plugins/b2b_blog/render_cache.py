@@ -167,6 +167,8 @@ WHOLE, CARD, LINK = 0, 1, 2
 _card_fields: set[str] = set()
 # Descriptions made in this build, by object: the same posts and lists appear on many pages.
 _described: dict[tuple[int, int], tuple[object, object]] = {}
+# Tags, categories and authors, by (class, name, slug, id of the site's settings).
+_wrappers: dict[tuple, tuple[dict, list]] = {}
 # Digests of posts as feeds show them, by (object, SITEURL of the feed).
 _feed_items: dict[tuple[int, str | None], tuple[object, str]] = {}
 _ARTICLE_ATTRIBUTE = re.compile(r"\barticle\.(\w+)")
@@ -196,6 +198,7 @@ def use_card_fields(environment, template_names: set[str]) -> None:
 
 def forget_descriptions() -> None:
     _described.clear()
+    _wrappers.clear()
     _feed_items.clear()
 
 
@@ -207,12 +210,27 @@ def describe(value, depth: int = WHOLE):
     """
     if value is None or type(value) in _PLAIN:
         return value  # most values are: checked first, keys cost less
-    if isinstance(value, (URLWrapper, Term)) or (isinstance(value, (Content, list, tuple)) and depth > WHOLE):
+    if isinstance(value, URLWrapper):
+        return _describe_wrapper(value)
+    if isinstance(value, Term) or (isinstance(value, (Content, list, tuple)) and depth > WHOLE):
         found = _described.get((id(value), depth))
         if found is None or found[0] is not value:
             found = _described[(id(value), depth)] = (value, ["digest", _digest(_describe_value(value, depth))])
         return found[1]
     return _describe_value(value, depth)
+
+
+def _describe_wrapper(value: URLWrapper):
+    """A tag, category or author, described once per name, slug and site.
+
+    Every post holds its own Tag objects, and Pelican formats their links from the settings
+    at each call: once per object made a sixth of an edit rebuild.
+    """
+    key = (type(value), value.name, value.slug, id(value.settings))
+    found = _wrappers.get(key)
+    if found is None or found[0] is not value.settings:
+        found = _wrappers[key] = (value.settings, ["digest", _digest(_describe_value(value, LINK))])
+    return found[1]
 
 
 def _describe_value(value, depth: int):  # noqa: PLR0911 - one branch per kind of value

@@ -100,8 +100,10 @@ def build_finished(pelican_obj) -> None:
     read meanwhile, and waits for every index."""
     writer.finish_writes()  # the search index reads the pages
     search.start_indexing(pelican_obj.settings)
+    writer.write_later_pages()
     if sites.is_main(pelican_obj.settings):
         subsites.write_waiting_subsites()
+        writer.finish_writes()
         topic_assignment.warn_untagged()
         search.finish_indexing()
         conversions.save()
@@ -112,6 +114,7 @@ def stop_background_work() -> None:
     """Let the PDF workers go and the last files reach the disk: at the end of a build, or when it fails."""
     background_pdfs.stop()
     subsites.forget_waiting_subsites()
+    writer.forget_later_pages()
     search.stop_indexing()
     writer.finish_writes(raise_errors=False)
 

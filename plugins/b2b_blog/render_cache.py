@@ -16,6 +16,7 @@ import json
 import logging
 import os
 import re
+from collections.abc import Iterator
 from importlib.metadata import version
 from pathlib import Path, PurePath
 
@@ -175,21 +176,28 @@ _ARTICLE_ATTRIBUTE = re.compile(r"\barticle\.(\w+)")
 _PLAIN = {str, int, float, bool}
 
 
-def use_card_fields(environment, template_names: set[str]) -> None:
-    """Read which `article.<name>` the listing templates (and what they include or extend) show.
-
-    Taken from the templates themselves, so a card that starts showing a new field
-    (a word count, say) brings that field into the keys at once.
-    """
-    found, seen, queue = set(), set(), list(template_names)
+def template_sources(environment, template_names: set[str]) -> Iterator[str]:
+    """The source of each named template and of every template they include, extend or import."""
+    seen, queue = set(), list(template_names)
     while queue:
         name = queue.pop()
         if name in seen:
             continue
         seen.add(name)
         source = environment.loader.get_source(environment, name)[0]
-        found |= set(_ARTICLE_ATTRIBUTE.findall(source))
+        yield source
         queue += [other for other in meta.find_referenced_templates(environment.parse(source)) if other]
+
+
+def use_card_fields(environment, template_names: set[str]) -> None:
+    """Read which `article.<name>` the listing templates (and what they include or extend) show.
+
+    Taken from the templates themselves, so a card that starts showing a new field
+    (a word count, say) brings that field into the keys at once.
+    """
+    found = set()
+    for source in template_sources(environment, template_names):
+        found |= set(_ARTICLE_ATTRIBUTE.findall(source))
     if found != _card_fields:
         _described.clear()
         _card_fields.clear()

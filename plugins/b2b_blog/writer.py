@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 
 from pelican.utils import sanitised_join
@@ -17,10 +19,22 @@ from pelican.writers import FileOverwriteFailedError, Writer
 
 from . import settings as plugin_settings
 from .files import link_or_copy
-from .render_cache import CARD, feed_item, page_key, render_cache, shared_content_digest, site_digest, use_card_fields
+from .render_cache import (
+    CARD,
+    feed_item,
+    page_key,
+    render_cache,
+    shared_content_digest,
+    site_digest,
+    template_sources,
+    use_card_fields,
+)
 
 _pending: list[Future] = []
 _disk = ThreadPoolExecutor(max_workers=1, thread_name_prefix="b2b-writer")
+# Pages and feeds the search index does not read, kept until the site's index has started.
+_later: list[Callable[[], None]] = []
+SEARCH_MARK = "data-pagefind-body"
 
 
 def _write(path: str, text: str, encoding: str) -> None:
@@ -62,9 +76,21 @@ class BackgroundWriter(Writer):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._reused: dict[str, Path] = {}  # pages to link from the last output instead of writing
+        self._marked: dict[str, bool] = {}  # template name -> read by the search index
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                    override_output=False, url=None, **kwargs):
+        """Pelican's write_file, once the site's search index has started if the index does not read the page."""
+        if not self._indexed(template):
+            # The context as it is now: Pelican adds to it while the site is written.
+            _later.append(partial(self._write_file, name, template, dict(context), relative_urls, paginated,
+                                  template_name, override_output, url, **kwargs))
+            return None
+        return self._write_file(name, template, context, relative_urls, paginated, template_name,
+                                override_output, url, **kwargs)
+
+    def _write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
+                    override_output=False, url=None, **kwargs):
         """Pelican's write_file; a page whose inputs are unchanged comes from the last good output."""
         if render_cache.enabled and not relative_urls and not override_output:
             if self._site_digest is None:
@@ -85,6 +111,12 @@ class BackgroundWriter(Writer):
 
     def write_feed(self, elements, context, path=None, url=None, feed_type="atom", override_output=False,
                    feed_title=None):
+        """Pelican's write_feed, once the site's search index has started."""
+        _later.append(partial(self._write_feed, elements, dict(context), path, url, feed_type, override_output,
+                              feed_title))
+
+    def _write_feed(self, elements, context, path=None, url=None, feed_type="atom", override_output=False,
+                    feed_title=None):
         """Pelican's write_feed; a feed whose posts, title and links are unchanged comes from the last good output."""
         if render_cache.enabled and path and not override_output and self._site_digest is not None:
             site_url = context.get("SITEURL")
@@ -97,6 +129,13 @@ class BackgroundWriter(Writer):
                 self._link(sanitised_join(self.output_path, path), previous)
                 return None
         return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
+
+    def _indexed(self, template) -> bool:
+        """Whether the search index reads the pages of `template` (it, or a template it uses, has the mark)."""
+        if template.name not in self._marked:
+            sources = template_sources(template.environment, {template.name})
+            self._marked[template.name] = any(SEARCH_MARK in source for source in sources)
+        return self._marked[template.name]
 
     def listing_page(self, name: str, template_name: str, own: dict) -> Path | None:
         """The last output's copy of a listing page, if its own values and the site's lists are unchanged."""
@@ -150,6 +189,17 @@ class _ListingTemplate:
         if self._writer.listing_page(localcontext["output_file"], self.name, own) is not None:
             return ""
         return self._template.render(localcontext)
+
+
+def write_later_pages() -> None:
+    """Once the site's search index has started: the pages and feeds it does not read."""
+    while _later:
+        _later.pop(0)()
+
+
+def forget_later_pages() -> None:
+    """A failed build writes none of them."""
+    _later.clear()
 
 
 def finish_writes(*, raise_errors: bool = True) -> None:

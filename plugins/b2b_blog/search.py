@@ -1,10 +1,11 @@
 """Full-text search with Pagefind: a search page and a search index per language.
 
 Each language site gets its own bundle (`/pagefind/`, `/en/pagefind/`), so a reader loads only
-their language's index. i18n_subsites writes the English subsite before the French site writes
-its pages: Pagefind starts in the background as soon as a site is written, and the end of the
-main site's build waits for every run. With the speed-ups on, a language whose pages are
-byte-identical to the last build takes its bundle from the cache instead.
+their language's index. Pagefind starts in the background as soon as a site's indexed pages are
+written, and the end of the main site's build waits for every run. With the speed-ups on, the
+English site is written after the French one (see `subsites`) and a site's listings and feeds
+after its index has started (see `writer`), so each run overlaps other writing; a language whose
+pages are byte-identical to the last build takes its bundle from the cache instead.
 """
 
 from __future__ import annotations

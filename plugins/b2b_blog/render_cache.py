@@ -33,7 +33,7 @@ from .listings import Term
 logger = logging.getLogger(__name__)
 
 # Bump when what a key covers changes.
-FORMAT = 2
+FORMAT = 3
 # Attributes of a post left out of its key: the site's settings and context are hashed once per
 # site, the raw text is in the key as the page shows it (`content`, links replaced), and each
 # header field is also an attribute of its own (Pelican sets one per field of `metadata`).
@@ -178,6 +178,7 @@ _wrappers: dict[tuple, tuple[dict, list]] = {}
 _feed_items: dict[tuple[int, str | None], tuple[object, str]] = {}
 _ARTICLE_ATTRIBUTE = re.compile(r"\barticle\.(\w+)")
 _PLAIN = {str, int, float, bool}
+SHORT_LIST = 16
 
 
 def template_sources(environment, template_names: set[str]) -> Iterator[str]:
@@ -224,12 +225,18 @@ def describe(value, depth: int = WHOLE):
         return value  # most values are: checked first, keys cost less
     if isinstance(value, URLWrapper):
         return _describe_wrapper(value)
-    if isinstance(value, Term) or (isinstance(value, (Content, list, tuple)) and depth > WHOLE):
+    if isinstance(value, Term) or (depth > WHOLE and _recurs(value)):
         found = _described.get((id(value), depth))
         if found is None or found[0] is not value:
             found = _described[(id(value), depth)] = (value, ["digest", _digest(_describe_value(value, depth))])
         return found[1]
     return _describe_value(value, depth)
+
+
+def _recurs(value) -> bool:
+    """Posts and the site's lists are on many pages: worth one digest each. A short list or tuple
+    (a post's tags, its topic evidence) costs less written out than hashed apart."""
+    return isinstance(value, Content) or (isinstance(value, (list, tuple)) and len(value) > SHORT_LIST)
 
 
 def _describe_wrapper(value: URLWrapper):

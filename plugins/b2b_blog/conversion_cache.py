@@ -69,6 +69,21 @@ class ConversionCache:
             self._used.add(key)
             self._dirty = True
 
+    def get_value(self, name: str) -> Any | None:
+        """A result kept under a name rather than a file's stamp (same settings, same pruning)."""
+        if not self.enabled:
+            return None
+        found = self._entries.get(("value", name))
+        if found is not None:
+            self._used.add(("value", name))
+        return found
+
+    def put_value(self, name: str, value: Any) -> None:
+        if self.enabled:
+            self._entries[("value", name)] = value
+            self._used.add(("value", name))
+            self._dirty = True
+
     def save(self) -> None:
         """Keep only what this build used or made, written atomically."""
         if self._file is None or not self._dirty:

@@ -10,11 +10,13 @@ from .. import settings as plugin_settings
 from ..conversion_cache import conversions
 from ..posts import plain_text
 from ..problems import Problem, problems
-from .tagging import Tagging, tag_text
+from .tagging import Tagging, compiled_lexicons, tag_text
 from .vocabulary import resolve_topic_names
 
 logger = logging.getLogger(__name__)
 
+# Where the conversion cache keeps the compiled lexicons.
+LEXICONS = "topic lexicons"
 # Posts left with no topic, reported once at the end of the build.
 untagged: set[str] = set()
 
@@ -37,7 +39,12 @@ def tag_post(article) -> None:
     # Tagging is pure: each file is tagged once per change, not once per language site and build.
     tagged = conversions.get("topics", article.source_path)
     if tagged is None:
+        if not compiled_lexicons:
+            compiled_lexicons.update(conversions.get_value(LEXICONS) or {})
+        known = len(compiled_lexicons)
         inferred = tag_text(article.title, plain_text(article._content or ""), article.lang, topics)
+        if len(compiled_lexicons) != known:
+            conversions.put_value(LEXICONS, dict(compiled_lexicons))
         named = getattr(article, "topics", None)
         if named:
             keys, _unknown = named_topics(named, topics)  # the reader reported unknown names

@@ -6,7 +6,6 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, NamedTuple
 
 from ..header import split_header
@@ -34,6 +33,8 @@ MIN_REPEATS_SINGLE_TERM = 3
 # ...or this often for a term that on its own says what the text is about (weight >= 3).
 MIN_REPEATS_DEFINING_TERM = 2
 DEFINING_WEIGHT = 3.0
+# Compiled lexicons kept in memory at most: a build uses four (topics and other subjects, per language).
+MAX_COMPILED = 64
 # Weight from which a lexicon term is specific enough to anchor a topic.
 STRONG_WEIGHT = 1.5
 # A topic is dropped when another subject that borrows its words (sport, politics,
@@ -77,9 +78,23 @@ def _compile_term(term: str, lang: str) -> tuple[frozenset[str] | None, ...]:
     )
 
 
-@lru_cache(maxsize=64)
+# Compiled lexicons by (signature, language). Stemming a vocabulary takes most of a tenth of a
+# second: topics.assign keeps them between builds.
+compiled_lexicons: dict[tuple, dict[str, list[_Entry]]] = {}
+
+
 def _compile(signature: tuple, lang: str) -> dict[str, list[_Entry]]:
-    """Index every topic's lexicon by first stem, longest patterns first (cached per vocabulary+lang)."""
+    """A lexicon's index, compiled once per vocabulary and language."""
+    found = compiled_lexicons.get((signature, lang))
+    if found is None:
+        if len(compiled_lexicons) >= MAX_COMPILED:
+            compiled_lexicons.clear()
+        found = compiled_lexicons[(signature, lang)] = _index(signature, lang)
+    return found
+
+
+def _index(signature: tuple, lang: str) -> dict[str, list[_Entry]]:
+    """Index every topic's lexicon by first stem, longest patterns first."""
     index: dict[str, list[_Entry]] = defaultdict(list)
     stops = STOPWORDS.get(lang, frozenset())
     for topic, lexicon in signature:

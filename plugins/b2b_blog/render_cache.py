@@ -176,7 +176,8 @@ _described: dict[tuple[int, int], tuple[object, object]] = {}
 _wrappers: dict[tuple, tuple[dict, list]] = {}
 # Digests of posts as feeds show them, by (object, SITEURL of the feed).
 _feed_items: dict[tuple[int, str | None], tuple[object, str]] = {}
-# Templates named by a template's source: parsing them again for each writer and site costs 0.4 s.
+# Templates named by a template's source, parsed once: each writer of each site asks again
+# (about 170 parses, 0.17 s, per edit rebuild). Keyed by the source, so an edited template is read anew.
 _references: dict[str, list[str]] = {}
 _ARTICLE_ATTRIBUTE = re.compile(r"\barticle\.(\w+)")
 _PLAIN = {str, int, float, bool}

@@ -15,6 +15,7 @@ from pelican import Pelican
 
 from . import settings as plugin_settings
 from .files import folder_stamps
+from .leftovers import remove_dead_leftovers
 from .problems import BuildError, Problem
 from .render_cache import render_cache
 
@@ -63,6 +64,9 @@ def build_site(settings: dict) -> Path:
     previous = output.with_name(f"{output.name}.previous-{os.getpid()}")
     for leftover in (staging, previous):
         shutil.rmtree(leftover, ignore_errors=True)
+    # What a build killed by `kill -9` left; a build still running keeps its own.
+    for kind in ("building", "previous"):
+        remove_dead_leftovers(output.parent, f"{output.name}.{kind}-")
     warnings = WarningCollector()
     watched = [logging.getLogger(name) for name in ("pelican", "b2b_blog")]
     for logger in watched:
@@ -134,11 +138,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", help="cache folder (default: the settings' CACHE_PATH)")
     args = parser.parse_args(argv)
     init(level=logging.WARNING)
-    override = {key: value for key, value in (("PATH", args.content), ("OUTPUT_PATH", args.output),
-                                              ("CACHE_PATH", args.cache)) if value}
+    # Relative to where the command runs, not to the settings file.
+    override = {key: os.path.abspath(value) for key, value in (("PATH", args.content), ("OUTPUT_PATH", args.output),
+                                                               ("CACHE_PATH", args.cache)) if value}
     try:
         build_site(read_settings(args.settings, override=override))
     except Exception as error:  # noqa: BLE001 - the author reads the message, not a traceback
         print(error, file=sys.stderr)
         return 1
     return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -29,6 +29,7 @@ from pelican.generators import Generator
 from . import settings as plugin_settings
 from . import sites
 from .files import link_or_copy
+from .leftovers import die_with_parent, remove_dead_leftovers
 from .problems import BuildError, Problem
 from .translations import registry
 
@@ -95,12 +96,15 @@ def start_indexing(settings: dict) -> None:
     # folder, and a run still going must not write a stray bundle back into it.
     work = cache / f"{lang}.building-{os.getpid()}"
     shutil.rmtree(work, ignore_errors=True)
+    remove_dead_leftovers(cache, f"{lang}.building-")  # a killed build's run
     work.mkdir(parents=True)
     # A file, not a pipe: nobody reads the output until the run ends, and a full pipe would block it.
     log = tempfile.TemporaryFile()
     command = [*PAGEFIND, "--site", str(site), "--glob", glob, "--output-path", str(work / "bundle"), "--silent"]
     try:
-        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        # Killed with the build, even by `kill -9`: no Pagefind goes on writing into the cache.
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
+                                   preexec_fn=functools.partial(die_with_parent, os.getpid()))
     except OSError as error:
         log.close()
         raise BuildError([Problem("(search index)", f"pagefind, {lang}", str(error), FIX)]) from error

@@ -9,6 +9,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..leftovers import die_with_parent
 from .bundle import build_bundle, readme_intro
 from .citation import suggested_citation
 from .downloads import Download, describe
@@ -62,7 +63,9 @@ class BackgroundPdfs:
         workers = min(len(missing), (os.cpu_count() or 1) - 1, 2)
         if workers < 1:
             return  # nothing to render, or a single core: each PDF renders when its page needs it
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+        # Each worker dies with the build, even one killed by `kill -9`.
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                                         initializer=die_with_parent, initargs=(os.getpid(),))
         self._futures = {key: self._pool.submit(_render_into_cache, edition, name, citation, cache_dir)
                          for key, (edition, name, citation) in missing.items()}
 

@@ -162,8 +162,7 @@ def check(c, publish_settings=False):
 def publish(c, target=None):
     """Build with the publishing settings, refuse if any check fails, then rsync the site."""
     from b2b_blog.checks import CHECKS  # noqa: PLC0415
-    from b2b_blog.publishing import (  # noqa: PLC0415
-        PublishRefused, publish_local, refusal, refused_message, remote_refusal)
+    from b2b_blog.publishing import PublishRefused, publish_local, refusal, refused_message, remote_refusal  # noqa: PLC0415
 
     settings = _settings(CONFIG["settings_publish"])
     destination = target or os.environ.get("BLOG_PUBLISH_TARGET") or settings.get("PUBLISH_TARGET")

@@ -12,11 +12,13 @@ import sys
 from pathlib import Path
 
 from pelican import Pelican
+from pelican.writers import FileOverwriteFailedError
 
 from . import settings as plugin_settings
 from .files import folder_stamps
 from .leftovers import remove_dead_leftovers
-from .problems import BuildError, Problem
+from .logged_errors import ErrorsAsProblems
+from .problems import BuildError, Problem, problems
 from .render_cache import render_cache
 
 
@@ -62,19 +64,25 @@ def build_site(settings: dict) -> Path:
     # One staging folder per process: two builds at once never write into each other's.
     staging = output.with_name(f"{output.name}.building-{os.getpid()}")
     previous = output.with_name(f"{output.name}.previous-{os.getpid()}")
-    for leftover in (staging, previous):
-        shutil.rmtree(leftover, ignore_errors=True)
-    # What a build killed by `kill -9` left; a build still running keeps its own.
-    for kind in ("building", "previous"):
-        remove_dead_leftovers(output.parent, f"{output.name}.{kind}-")
+    _clear_leftovers(output, staging, previous)
     warnings = WarningCollector()
     watched = [logging.getLogger(name) for name in ("pelican", "b2b_blog")]
     for logger in watched:
         logger.addHandler(warnings)
     if plugin_settings.get(settings, "B2B_SPEEDUPS"):
         render_cache.open(settings["CACHE_PATH"], output, staging)
+    errors = ErrorsAsProblems(settings["PATH"])
+    logging.getLogger().addHandler(errors)
     try:
-        Pelican({**settings, "OUTPUT_PATH": str(staging)}).run()
+        try:
+            Pelican({**settings, "OUTPUT_PATH": str(staging)}).run()
+        except FileOverwriteFailedError as error:
+            # Two pages of one site written to the same file: Pelican's own check, in our words.
+            written = str(error).replace(str(staging), str(output))
+            raise BuildError([Problem("(site)", "save_as", f"two pages of the site go to one file: {written}",
+                                      "two posts, pages, tags, kinds or topics have the same slug or Save_as: "
+                                      "give one of them another")]) from None
+        problems.raise_if_any()  # an error logged after the content was checked
         if warnings.messages and plugin_settings.get(settings, "B2B_WARNINGS_ARE_ERRORS"):
             raise BuildError([Problem("(build)", "warning", message, "fix the cause, or set "
                                       "B2B_WARNINGS_ARE_ERRORS = False to let warnings through")
@@ -87,6 +95,7 @@ def build_site(settings: dict) -> Path:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
+        logging.getLogger().removeHandler(errors)
         for logger in watched:
             logger.removeHandler(warnings)
     if output.exists():
@@ -100,6 +109,14 @@ def build_site(settings: dict) -> Path:
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(json.dumps({"fingerprint": fingerprint, "output": str(output)}), encoding="utf-8")
     return output
+
+
+def _clear_leftovers(output: Path, staging: Path, previous: Path) -> None:
+    """This process's folders from an earlier build, and those a build killed by `kill -9` left."""
+    for leftover in (staging, previous):
+        shutil.rmtree(leftover, ignore_errors=True)
+    for kind in ("building", "previous"):  # a build still running keeps its own
+        remove_dead_leftovers(output.parent, f"{output.name}.{kind}-")
 
 
 def _remove_in_background(folder: Path) -> None:

@@ -28,6 +28,8 @@ def folder_stamps(folders: Iterable[str | Path]) -> Iterator[str]:
     """One line per file under the folders, sorted: path, modification time and size."""
     for folder in folders:
         for path in sorted(Path(folder).rglob("*")):
+            if path.is_symlink():  # a new or changed link is a change, even one to a folder or to nothing
+                yield f"{path}\0link\0{os.readlink(path)}\n"
             if path.is_file() and "__pycache__" not in path.parts:
                 stat = path.stat()
                 yield f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}\n"

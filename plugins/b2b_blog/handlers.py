@@ -8,7 +8,21 @@ from pathlib import Path
 from jinja2 import FileSystemBytecodeCache, pass_context
 from pelican.plugins.i18n_subsites import i18n_subsites
 
-from . import content_links, fragments, localization, posts, reader, search, seo, sites, subsites, translations, writer
+from . import (
+    confinement,
+    content_links,
+    fragments,
+    localization,
+    posts,
+    reader,
+    search,
+    seo,
+    sites,
+    subsites,
+    translations,
+    unread,
+    writer,
+)
 from . import settings as plugin_settings
 from .cases import generator as case_generator
 from .cases.downloads import human_size
@@ -28,6 +42,8 @@ def start_build(pelican_obj) -> None:
     if not sites.remember_main_site(settings):
         return
     problems.clear()
+    for problem in [*confinement.symlink_problems(settings["PATH"]), *unread.unread_problems(settings)]:
+        problems.add(problem)
     search.stop_indexing()
     translations.registry.clear()
     topic_assignment.reset()
@@ -88,6 +104,10 @@ def pages_read(generator) -> None:
 def stop_on_problems(generators) -> None:
     """Stop before anything is written if any file holds a mistake."""
     content_links.check_site_urls(generators)
+    settings = generators[0].settings
+    confinement.reserve_site_folders(settings)
+    for problem in confinement.claim_contents(generators, settings):
+        problems.add(problem)
     problems.raise_if_any()
 
 

@@ -51,3 +51,17 @@ def split_header(text: str) -> tuple[dict[str, Field], str]:
     else:
         index = len(lines)
     return fields, "\n".join(lines[index:]).strip("\n")
+
+
+def repeated_keys(text: str) -> dict[str, list[int]]:
+    """Header keys (lower-cased) written on more than one line of their own, with those lines."""
+    seen: dict[str, list[int]] = {}
+    for number, line in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+        if not line.strip():
+            break
+        key_match = KEY_LINE.match(line)
+        if key_match and not CONTINUATION.match(line):
+            seen.setdefault(key_match["key"].lower(), []).append(number)
+        elif not CONTINUATION.match(line):
+            break
+    return {key: lines for key, lines in seen.items() if len(lines) > 1}

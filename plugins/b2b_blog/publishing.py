@@ -36,32 +36,30 @@ def refusal(target: Path, project: Path, settings: dict) -> str | None:
     project = project.resolve()
     target = _absolute(project, target)
     home = Path(os.path.expanduser("~")).resolve()
-    if target == Path(target.anchor):
-        return f"{target} is the root of the file system"
-    if home.is_relative_to(target):
-        return f"{target} is your home folder" if target == home else f"{target} holds your home folder {home}"
-    if target == project:
-        return f"{target} is the project itself (content, .git and all)"
-    if project.is_relative_to(target):
-        return f"{target} holds the project {project}"
-    for folder, reason in protected_folders(project, settings).items():
-        if target == folder or target.is_relative_to(folder):
-            return f"{target} is {reason}" if target == folder else f"{target} is inside {reason} ({folder})"
-    if target.exists() and not target.is_dir():
-        return f"{target} is a file, not a folder"
-    if not target.parent.is_dir():
-        return f"the folder above {target} does not exist"
-    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).is_file():
-        return (f"{target} is not empty and holds no {MARKER} (the mark of an earlier publish): "
-                "it may be someone's files")
-    return None
+    inside = [f"{target} is {reason}" if target == folder else f"{target} is inside {reason} ({folder})"
+              for folder, reason in protected_folders(project, settings).items() if target.is_relative_to(folder)]
+    # Checked in this order; the first that applies is the reason given.
+    checks = (
+        (target == Path(target.anchor), f"{target} is the root of the file system"),
+        (target == home, f"{target} is your home folder"),
+        (target == project, f"{target} is the project itself (content, .git and all)"),
+        (project.is_relative_to(target), f"{target} holds the project {project}"),
+        (home.is_relative_to(target), f"{target} holds your home folder {home}"),
+        (bool(inside), inside[0] if inside else ""),
+        (target.exists() and not target.is_dir(), f"{target} is a file, not a folder"),
+        (not target.parent.is_dir(), f"the folder above {target} does not exist"),
+        (target.is_dir() and any(target.iterdir()) and not (target / MARKER).is_file(),
+         f"{target} is not empty and holds no {MARKER} (the mark of an earlier publish): it may be someone's files"),
+    )
+    return next((reason for failed, reason in checks if failed), None)
 
 
 def remote_refusal(destination: str) -> str | None:
     """Why an rsync target `host:path` is refused: `rsync --delete` would empty a whole home or disk."""
     _host, _colon, path = destination.partition(":")
     if path.strip() in ("", "/", ".", "./", "~", "~/"):
-        return f"'{destination}' names the remote home or root folder; give a folder of its own, e.g. host:/var/www/blog/"
+        return (f"'{destination}' names the remote home or root folder; give a folder of its own, "
+                "e.g. host:/var/www/blog/")
     return None
 
 

@@ -8,13 +8,13 @@ import logging
 import os
 import re
 
-from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
+from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, BaseReader, MarkdownReader
 from pelican.utils import SafeDatetime
 
 from . import settings as plugin_settings
 from . import sites
 from .conversion_cache import conversions
-from .header import split_header
+from .header import repeated_keys, split_header
 from .markdown_links import EXTENSION as EXTERNAL_LINKS
 from .posts import word_count
 from .problems import ContentError, Problem, problems
@@ -49,6 +49,7 @@ class BlogMarkdownReader(MarkdownReader):
         self._file_problems = []
         self._relative_path = relative
         self._header_lines: dict[str, int] = {}
+        self._repeated: dict[str, list[int]] = {}
         content, metadata = self._read_checked(source_path)
         if not self._file_problems:  # an empty or unreadable file has no header to check
             self._check_language(metadata)
@@ -113,6 +114,7 @@ class BlogMarkdownReader(MarkdownReader):
             self._report("file", "the file is empty", "write a metadata header and a text, or delete the file")
             return "", {}
         self._header_lines = _header_lines(raw.decode("utf-8"))
+        self._repeated = repeated_keys(raw.decode("utf-8"))
         return self._convert(source_path)
 
     def _convert(self, source_path: str):
@@ -136,6 +138,10 @@ class BlogMarkdownReader(MarkdownReader):
                 self._report(field, "the metadata header has no title (missing or malformed header)",
                              "start the file with lines like 'Title: My post' and 'Date: 2024-05-01', "
                              "then a blank line")
+        for field, lines in self._repeated.items():
+            self._report(field, f"the header has {len(lines)} '{field.capitalize()}:' lines (lines "
+                                f"{', '.join(map(str, lines))}); only the first would count",
+                         f"keep one '{field.capitalize()}:' line; a long value goes on indented lines below it")
         for field in self._header_lines:
             if field not in KNOWN_FIELDS:
                 guess = difflib.get_close_matches(field, sorted(KNOWN_FIELDS), n=1)
@@ -209,6 +215,9 @@ def _header_lines(text: str) -> dict[str, int]:
 
 
 def add_reader(readers) -> None:
-    """Use our reader for every Markdown extension."""
+    """Use our reader for every Markdown extension, and no other (unread.py reports the rest)."""
+    for extension, reader_class in readers.reader_classes.items():
+        if reader_class is not None and reader_class is not BaseReader:  # BaseReader reads static files
+            readers.reader_classes[extension] = None  # reStructuredText, HTML: their headers escape our checks
     for extension in BlogMarkdownReader.file_extensions:
         readers.reader_classes[extension] = BlogMarkdownReader

@@ -102,9 +102,10 @@ def start_indexing(settings: dict) -> None:
     log = tempfile.TemporaryFile()
     command = [*PAGEFIND, "--site", str(site), "--glob", glob, "--output-path", str(work / "bundle"), "--silent"]
     try:
-        # Killed with the build, even by `kill -9`: no Pagefind goes on writing into the cache.
-        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
-                                   preexec_fn=functools.partial(die_with_parent, os.getpid()))
+        # Killed with the build, even by `kill -9`: no Pagefind goes on writing into the cache. The function
+        # only calls prctl, through a symbol the parent resolved: nothing a lock of another thread guards.
+        dies_with_us = functools.partial(die_with_parent, os.getpid())
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, preexec_fn=dies_with_us)  # noqa: PLW1509
     except OSError as error:
         log.close()
         raise BuildError([Problem("(search index)", f"pagefind, {lang}", str(error), FIX)]) from error

@@ -7,6 +7,7 @@ from xml.sax.saxutils import quoteattr
 from pelican.generators import Generator
 
 from . import sites
+from .confinement import claims, page_owner
 from .translations import registry
 
 
@@ -45,6 +46,8 @@ class SitemapGenerator(Generator):
     def generate_output(self, writer) -> None:
         if not sites.is_main(self.settings):
             return
+        for name in ("sitemap.xml", "robots.txt"):
+            claims.claim(f"{self.output_path}/{name}", page_owner(self.settings, name))
         with open(f"{self.output_path}/sitemap.xml", "w", encoding="utf-8") as handle:
             handle.write(sitemap_xml(self.settings))
         # robots.txt names the sitemap by its absolute URL, which only the settings know.

@@ -15,9 +15,10 @@ from functools import partial
 from pathlib import Path
 
 from pelican.utils import sanitised_join
-from pelican.writers import FileOverwriteFailedError, Writer
+from pelican.writers import FileOverwriteFailedError
 
 from . import settings as plugin_settings
+from .confinement import ConfinedWriter, owner_of_write, page_owner
 from .files import link_or_copy
 from .render_cache import (
     CARD,
@@ -67,7 +68,7 @@ def _reuse(previous: str, path: str) -> None:
 LISTING_TEMPLATES = {"index.html", "tag.html", "tags.html", "term.html", "terms.html", "archives.html"}
 
 
-class BackgroundWriter(Writer):
+class BackgroundWriter(ConfinedWriter):
     """Renders what changed; takes the rest from the last good output; writes from a second thread."""
 
     _site_digest: str | None = None
@@ -92,6 +93,7 @@ class BackgroundWriter(Writer):
     def _write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                     override_output=False, url=None, **kwargs):
         """Pelican's write_file; a page whose inputs are unchanged comes from the last good output."""
+        self._owner = owner_of_write(self.settings, template.name, kwargs)
         if render_cache.enabled and not relative_urls and not override_output:
             if self._site_digest is None:
                 use_card_fields(template.environment, {*LISTING_TEMPLATES, "partials/post_summary.html"})
@@ -118,6 +120,7 @@ class BackgroundWriter(Writer):
     def _write_feed(self, elements, context, path=None, url=None, feed_type="atom", override_output=False,
                     feed_title=None):
         """Pelican's write_feed; a feed whose posts, title and links are unchanged comes from the last good output."""
+        self._owner = page_owner(self.settings, f"feed {path}")
         if render_cache.enabled and path and not override_output and self._site_digest is not None:
             site_url = context.get("SITEURL")
             inputs = {"posts": [feed_item(item, site_url) for item in elements[: self.settings["FEED_MAX_ITEMS"]]],
@@ -153,11 +156,13 @@ class BackgroundWriter(Writer):
         return render_cache.reusable(path, key)
 
     def _link(self, path: str, previous: Path) -> None:
+        self._claim(path)
         self._written_files.add(path)
         _pending.append(_disk.submit(_reuse, str(previous), path))
 
     def _open_w(self, filename, encoding, override=False):
         """Pelican's rules for a file written twice (Writer._open_w), then a buffer instead of the file."""
+        self._claim(filename)
         if filename in self._overridden_files:
             if override:
                 raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" a second time '
@@ -219,4 +224,4 @@ def finish_writes(*, raise_errors: bool = True) -> None:
 
 def writer_class(pelican_obj):
     """The writer for Pelican's `get_writer` signal: ours with the speed-ups, Pelican's without."""
-    return BackgroundWriter if plugin_settings.get(pelican_obj.settings, "B2B_SPEEDUPS") else None
+    return BackgroundWriter if plugin_settings.get(pelican_obj.settings, "B2B_SPEEDUPS") else ConfinedWriter

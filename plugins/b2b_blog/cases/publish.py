@@ -9,6 +9,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..confinement import Owner, claims
 from ..leftovers import die_with_parent
 from .bundle import build_bundle, readme_intro
 from .citation import suggested_citation
@@ -91,6 +92,10 @@ def publish_edition(edition: Edition, folder: Path, *, url: str, absolute_url: s
 
     citation = suggested_citation(edition, absolute_url, site_name)
     stem = edition.reference.lower()
+    owner = Owner(f"the downloads of case '{edition.case_id}' ({edition.lang})", edition.lang,
+                  edition.source.as_posix(), "reference")
+    for name in (f"{stem}.pdf", f"{stem}.zip", *(f"exhibits/{exhibit.name}" for exhibit in edition.exhibits)):
+        claims.claim(folder / name, owner)
     pdf = render_pdf(edition, site_name=site_name, citation=citation, cache_dir=cache_dir,
                      output=folder / f"{stem}.pdf")
     exhibits = []

@@ -37,6 +37,8 @@ REQUIRED = {
 }
 OPTIONAL = ("exhibits", "teaching_note", "teaching_note_access")
 YEAR = re.compile(r"^\d{4}$")
+# A Reference becomes the file names <reference>.pdf and .zip in the case's folder.
+REFERENCE = re.compile(r"[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*")
 
 
 def markdown_to_html(text: str, lang: str) -> str:
@@ -103,6 +105,7 @@ class _EditionReader:
             "exhibits": self.exhibits(),
             "teaching_note": self.teaching_note(),
         }
+        self.check_reference(values["reference"])
         if not body.strip():
             self.problem("edition", "the case text after the header is empty",
                          f"write the case text after a blank line below the header of "
@@ -154,6 +157,14 @@ class _EditionReader:
             return ()
         items = separator.join(field.lines).split(separator)
         return tuple(item.strip() for item in items if item.strip())
+
+    def check_reference(self, field: Field | None) -> None:
+        """The Reference names the PDF and the zip: a file name, never a path."""
+        if field and not REFERENCE.fullmatch(field.text):
+            escapes = any(part in field.text for part in ("/", "\\", ".."))
+            what = "holds a path ('/', '\\' or '..')" if escapes else "is not a plain file name"
+            self.problem("reference", f"Reference '{field.text}' {what}: it names the PDF and the zip",
+                         "use letters, digits and hyphens only, e.g. 'Reference: RB-2025-01-FR'", field.line)
 
     def lang(self, field: Field | None) -> str:
         """The edition language, one of the site languages."""

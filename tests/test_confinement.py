@@ -183,3 +183,20 @@ def test_editor_leftovers_are_not_reported(site, tmp_path):
         (site / "fr" / name).write_bytes(b"x")
     build(site, tmp_path)
     assert os.path.isdir(tmp_path / "output")
+
+
+@pytest.mark.parametrize(("field", "value", "expected"), [
+    ("Save_as", "/tmp/b2b-absolute-victim.html", "outside the output folder"),
+    ("Save_as", "../../b2b-victim.html", "outside the output folder"),
+    ("Url", "%2e%2e/%2e%2e/ailleurs/", "leads outside the site"),
+    ("Url", "//ailleurs.example/x/", "leads outside the site"),
+    ("Save_as", "theme/css/style.css", "theme's static files"),
+    ("Save_as", "en/feeds/atom.xml", "the 'en' site's folder"),
+])
+def test_hostile_paths_in_the_header_are_refused(site, tmp_path, field, value, expected):
+    (site / "fr" / "hostile.md").write_text(f"Title: Hostile\nDate: 2020-01-01\n{field}: {value}\n\nTexte.\n",
+                                            encoding="utf-8")
+    around = tree(tmp_path.parent)
+    _refused(site, tmp_path, "fr/hostile.md", expected)
+    assert tree(tmp_path.parent) == around
+    assert not Path("/tmp/b2b-absolute-victim.html").exists()

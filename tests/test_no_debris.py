@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from b2b_blog.leftovers import remove_dead_leftovers
 from conftest import ROOT
 
@@ -56,25 +57,46 @@ def test_python_m_build_runs_as_its_help_says(tmp_path):
     assert "one atomic build" in result.stdout
 
 
-def test_a_build_killed_mid_way_leaves_no_folder_and_no_process(tmp_path):
+def _command_line(pid: int) -> str:
+    try:
+        return (Path("/proc") / str(pid) / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
+
+
+@pytest.mark.parametrize("helper", ["PDF worker", "Pagefind"])
+def test_a_build_killed_mid_way_leaves_no_folder_and_no_process(tmp_path, helper):
     shutil.copytree(ROOT / "content", tmp_path / "content")
-    build = subprocess.Popen(_command(tmp_path), env=ENV, cwd=ROOT, stdout=subprocess.DEVNULL,
+    env = dict(ENV)
+    if helper == "Pagefind":
+        # A Pagefind that takes its time, as on a large site: it must not outlive the build.
+        slow = tmp_path / "slow-pagefind"
+        slow.write_text(f"#!{sys.executable}\nimport time\ntime.sleep(60)\n", encoding="utf-8")
+        slow.chmod(0o755)
+        env["PAGEFIND_BINARY_PATH"] = str(slow)
+    build = subprocess.Popen(_command(tmp_path), env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL)
     staging = tmp_path / f"output.building-{build.pid}"
     helpers: set[int] = set()
     deadline = time.monotonic() + 60
-    # Killed while its PDF workers (or Pagefind) run and its staging folder is half written.
-    while time.monotonic() < deadline and build.poll() is None and not (helpers and staging.is_dir()):
+    # Killed while its PDF workers or a Pagefind run go on and its staging folder is half written.
+    wanted = (lambda pid: "pagefind" in _command_line(pid)) if helper == "Pagefind" else (lambda _pid: True)
+    while time.monotonic() < deadline and build.poll() is None and not (
+            staging.is_dir() and any(wanted(pid) for pid in helpers)):
         helpers.update(_children(build.pid))
-        time.sleep(0.02)
+        time.sleep(0.01)
     assert build.poll() is None, "the build ended before it could be killed"
-    assert helpers, "no helper process was seen"
+    assert any(wanted(pid) for pid in helpers), f"no {helper} was seen"
     build.send_signal(signal.SIGKILL)
     build.wait()
-    deadline = time.monotonic() + 10
+    # Killed with it, not left to finish their work: PDF workers and Pagefind runs take seconds.
+    deadline = time.monotonic() + 0.5
     while time.monotonic() < deadline and any(_running(pid) for pid in helpers):
         time.sleep(0.05)
-    assert not [pid for pid in helpers if _running(pid)], "a helper process outlived the killed build"
+    survivors = [pid for pid in helpers if _running(pid)]
+    for pid in survivors:  # not left running if the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert not survivors, "a helper process outlived the killed build"
     assert _debris(tmp_path), "the kill left nothing to clean: the test proves nothing"
 
     # A live build's folder (this test's own pid) must survive the next build's cleaning.

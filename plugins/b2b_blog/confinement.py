@@ -7,7 +7,7 @@ import os
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from pelican.writers import Writer
 
@@ -157,7 +157,7 @@ def _url_problem(content, owner: Owner) -> Problem | None:
     url = (getattr(content, "metadata", {}) or {}).get("url")
     if not url:
         return None
-    parts = urlsplit(str(url))
+    parts = urlsplit(unquote(str(url)))  # a browser reads %2e%2e as a step up
     if parts.scheme or parts.netloc or posixpath.normpath("/" + parts.path).startswith("//") \
             or ".." in parts.path.split("/"):
         return Problem(owner.source or "(site)", "url", f"Url '{url}' leads outside the site",

@@ -13,8 +13,11 @@ import sys
 
 from .problems import ContentError, Problem, problems
 
+logger = logging.getLogger(__name__)
+
 FIELD_EXAMPLES = {"date": "Date: 2024-05-01 09:00", "title": "Title: The title of the post"}
 GENERIC_FIX = "correct what the message says; the build stops on every error, so that nothing is left out silently"
+MISSING_CATALOG = re.compile(r"Cannot find translations for language '([^']+)'")
 NOT_PROCESSED = re.compile(r"^Could not process (?P<path>.+?)(?:\n.*)?$", re.DOTALL)
 
 
@@ -28,6 +31,12 @@ class ErrorsAsProblems(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         if record.name == "b2b_blog.problems":
             return  # our own problems, already recorded
+        found = MISSING_CATALOG.search(record.getMessage())
+        if found and record.name.startswith("pelican.plugins.i18n_subsites"):
+            # The theme in English for that language: a warning (publishing refuses it), not a missing post.
+            logger.warning("b2b_blog: the site in '%s' has no catalog, its theme shows English. Fix: run "
+                           "`invoke catalog-update --lang %s` and translate the catalog", found[1], found[1])
+            return
         error = record.exc_info[1] if record.exc_info else sys.exc_info()[1]
         if isinstance(error, ContentError):
             return  # the reader recorded the file's problems

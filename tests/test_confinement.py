@@ -200,3 +200,13 @@ def test_hostile_paths_in_the_header_are_refused(site, tmp_path, field, value, e
     _refused(site, tmp_path, "fr/hostile.md", expected)
     assert tree(tmp_path.parent) == around
     assert not Path("/tmp/b2b-absolute-victim.html").exists()
+
+
+def test_a_save_as_into_a_sibling_sharing_the_output_prefix_is_refused(site, tmp_path):
+    """Pelican's own check compares string prefixes (getpelican/pelican#3611): `../output.building-N-x/`
+    passes it while it leads beside the staging folder of this very build."""
+    evil = f"../output.building-{os.getpid()}-x/index.html"
+    (site / "fr" / "voisin.md").write_text(f"Title: Voisin\nDate: 2020-01-01\nSave_as: {evil}\n\nTexte.\n",
+                                           encoding="utf-8")
+    _refused(site, tmp_path, "fr/voisin.md", "outside the output folder")
+    assert not list(tmp_path.glob("output.building-*-x"))

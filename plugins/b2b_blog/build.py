@@ -148,7 +148,8 @@ def main(argv: list[str] | None = None) -> int:
     from pelican.log import init  # noqa: PLC0415
     from pelican.settings import read_settings  # noqa: PLC0415
 
-    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser = argparse.ArgumentParser(description=main.__doc__,
+                                     epilog="Run it from the project folder with PYTHONPATH=plugins.")
     parser.add_argument("--settings", default="pelicanconf.py")
     parser.add_argument("--content", help="content folder (default: the settings' PATH)")
     parser.add_argument("--output", help="output folder (default: the settings' OUTPUT_PATH)")

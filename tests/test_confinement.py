@@ -210,3 +210,12 @@ def test_a_save_as_into_a_sibling_sharing_the_output_prefix_is_refused(site, tmp
                                            encoding="utf-8")
     _refused(site, tmp_path, "fr/voisin.md", "outside the output folder")
     assert not list(tmp_path.glob("output.building-*-x"))
+
+
+def test_a_post_taking_a_case_download_is_named_first(site, tmp_path):
+    _case(site)
+    (site / "fr" / "intrus.md").write_text("Title: Intrus\nDate: 2020-01-01\nSave_as: formation/cas/mini-cas/t-1-fr.pdf"
+                                           "\n\nTexte.\n", encoding="utf-8")
+    message = _refused(site, tmp_path, "fr/intrus.md: [save_as] its file formation/cas/mini-cas/t-1-fr.pdf",
+                       "the downloads of case 'mini-cas'")
+    assert str(site) not in message

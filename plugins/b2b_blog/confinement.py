@@ -29,8 +29,9 @@ def symlink_problems(content_root: str | Path) -> list[Problem]:
             relative = path.relative_to(root).as_posix()
             written, target = os.readlink(path), Path(os.path.realpath(path))
             if not target.is_relative_to(root):
-                found.append(Problem(relative, "symlink", f"is a symbolic link to {written} ({target}), "
-                                                          "outside the content folder", LINK_FIX))
+                shown = written if Path(written) == target else f"{written} ({target})"
+                found.append(Problem(relative, "symlink", f"is a symbolic link to {shown}, outside the content folder",
+                                     LINK_FIX))
             elif not target.exists():
                 found.append(Problem(relative, "symlink", f"is a symbolic link to {written}, which does not exist",
                                      "remove the link, or make it lead to a file of content/"))
@@ -83,7 +84,8 @@ class OutputClaims:
                                 f"give it another {_field_name(owner)}: {where}/ belongs to the site itself")
         other = self._files.setdefault(path, owner)
         if other != owner:
-            first, second = (owner, other) if owner.source else (other, owner)
+            # The problem goes to the post or page whose header names the file: that is what an author changes.
+            first, second = sorted((owner, other), key=lambda who: (who.source is None, who.field == "reference"))
             return _problem(first, f"its file {shown} is also written by {second.label}",
                             f"give {'one of them' if second.source else 'it'} another {_field_name(first)}")
         return None

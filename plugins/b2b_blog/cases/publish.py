@@ -93,7 +93,7 @@ def publish_edition(edition: Edition, folder: Path, *, url: str, absolute_url: s
     citation = suggested_citation(edition, absolute_url, site_name)
     stem = edition.reference.lower()
     owner = Owner(f"the downloads of case '{edition.case_id}' ({edition.lang})", edition.lang,
-                  edition.source.as_posix(), "reference")
+                  edition.source.relative_to(edition.source.parents[2]).as_posix(), "reference")
     for name in (f"{stem}.pdf", f"{stem}.zip", *(f"exhibits/{exhibit.name}" for exhibit in edition.exhibits)):
         claims.claim(folder / name, owner)
     pdf = render_pdf(edition, site_name=site_name, citation=citation, cache_dir=cache_dir,

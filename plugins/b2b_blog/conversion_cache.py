@@ -98,6 +98,7 @@ def conversion_fingerprint(settings: dict) -> str:
     """What cached results depend on: Markdown and topic settings, and the plugin's own code."""
     digest = hashlib.sha256(repr(settings["MARKDOWN"]).encode())
     digest.update(json.dumps(settings.get("B2B_TOPICS"), sort_keys=True, default=repr).encode())
+    digest.update(str(settings.get("SITE_ORIGIN")).encode())  # frames of the site itself are allowed
     for source in sorted(Path(__file__).parent.rglob("*.py")):
         digest.update(source.read_bytes())
     return digest.hexdigest()

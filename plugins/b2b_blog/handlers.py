@@ -15,6 +15,7 @@ from .cases.downloads import human_size
 from .cases.publish import background_pdfs
 from .cases.texts import labels as case_labels
 from .conversion_cache import conversion_fingerprint, conversions
+from .csp import headers_problem, policy
 from .listings import ListingsGenerator
 from .problems import problems
 from .sitemap import SitemapGenerator
@@ -41,6 +42,8 @@ def start_build(pelican_obj) -> None:
     if plugin_settings.get(settings, "B2B_SPEEDUPS"):
         subsites.defer_subsites(settings)
     localization.prepare_catalogs(settings)
+    if (mismatch := headers_problem(settings)) is not None:
+        problems.add(mismatch)
     conversions.open(settings["CACHE_PATH"], conversion_fingerprint(settings),
                      enabled=plugin_settings.get(settings, "B2B_SPEEDUPS"))
     settings["PAGINATED_TEMPLATES"] = {**settings["PAGINATED_TEMPLATES"], "term": None}
@@ -190,5 +193,6 @@ def install_template_helpers(generator) -> None:
         level_label=_level_label,
         site_url=_site_url,
         og_locale=_og_locale,
+        b2b_content_security_policy=policy(generator.settings),
     )
     generator.env.filters.update(absolute=_absolute, long_date=_long_date, file_size=_file_size)

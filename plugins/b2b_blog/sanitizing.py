@@ -43,7 +43,7 @@ ATTRIBUTES = {
 GENERIC_PREFIXES = {"data-", "aria-"}
 SCHEMES = {"http", "https", "mailto", "tel"}
 URL_ATTRIBUTES = {"href", "src", "srcset", "poster", "cite", "action", "formaction", "data", "xlink:href",
-                  "background", "longdesc", "ping", "manifest", "codebase", "icon"}
+                  "background", "longdesc", "ping", "manifest", "codebase", "icon", "dynsrc", "lowsrc"}
 # Elements that load another document into the page: allowed from the site itself only.
 FRAMES = {"iframe"}
 FIXES = {
@@ -77,8 +77,12 @@ def url_scheme(value: str) -> str | None:
 
 def other_host(value: str, origin: str) -> bool:
     """Whether a URL leads to another host than the site's (a relative URL does not)."""
-    cleaned = "".join(char for char in value if char > " ")
-    parts = urlsplit(cleaned)
+    # Browsers read a backslash as a slash: "/\\evil.example" leads to another host.
+    cleaned = "".join(char for char in value if char > " ").replace("\\", "/")
+    try:
+        parts = urlsplit(cleaned)
+    except ValueError:  # a host urllib cannot read ("[attacker]"): never the site's own
+        return True
     if not parts.netloc:
         return False
     return parts.netloc.lower() != urlsplit(origin).netloc.lower()
@@ -115,7 +119,18 @@ def clean(html: str, origin: str = "") -> str:
                      url_schemes=SCHEMES)
 
 
-class _Outline(HTMLParser):
+class BrowserLikeParser(HTMLParser):
+    """html.parser, reading the content of these elements as a browser does: as text up to their end tag.
+
+    Python's parser does so for script and style only; a browser also for these, so that
+    `<noscript><p title="</noscript><img onerror=…>` holds a real <img> with a handler.
+    """
+
+    CDATA_CONTENT_ELEMENTS = ("script", "style", "noscript", "noembed", "noframes", "xmp", "iframe",
+                              "textarea", "title", "plaintext")
+
+
+class _Outline(BrowserLikeParser):
     """Elements (name and attributes, in order) and text of an HTML fragment."""
 
     def __init__(self, html: str) -> None:
@@ -137,7 +152,10 @@ def refusals(html: str, origin: str = "") -> list[Refusal]:
     cleaned = clean(html, origin)
     if cleaned == html:
         return []
-    before, after = _Outline(html), _Outline(cleaned)
+    try:
+        before, after = _Outline(html), _Outline(cleaned)
+    except AssertionError:  # html.parser gives up on some broken declarations ("<![>")
+        return [_malformed(html)]
     found: list[Refusal] = []
     kept = Counter(tag for tag, _attrs in after.elements)
     seen: Counter[str] = Counter()
@@ -155,10 +173,14 @@ def refusals(html: str, origin: str = "") -> list[Refusal]:
                 found.append(_attribute_refusal(tag, name, value, origin))
     if not found and "".join("".join(before.text).split()) != "".join("".join(after.text).split()):
         # The two parsers disagree on this markup: malformed HTML a browser might read otherwise.
-        snippet = " ".join(html.split())[:60]
-        found.append(Refusal(f"malformed HTML that a browser would read differently ({snippet!r})",
-                             snippet[:20], "close every tag and quote every attribute"))
+        found.append(_malformed(html))
     return list(dict.fromkeys(found))
+
+
+def _malformed(html: str) -> Refusal:
+    snippet = " ".join(html.split())[:60]
+    return Refusal(f"malformed HTML that a browser would read differently ({snippet!r})", snippet[:20],
+                   "close every tag, quote every attribute and write a literal < as &lt;")
 
 
 def _element_refusal(tag: str, attrs: dict[str, str], origin: str) -> Refusal:

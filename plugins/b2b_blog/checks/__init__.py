@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import csp, sites
 from .. import settings as plugin_settings
-from .. import sites
 from .alternates import hreflang_problems
 from .feeds import feed_errors
 from .html import html_errors
@@ -26,7 +26,7 @@ def run_check(name: str, output: Path, settings: dict) -> list[str]:
     if name == "feeds":
         return feed_errors(output)
     if name == "security":
-        return security_errors(output, origin)
+        return security_errors(output, origin, csp.policy(settings))
     if name == "leaks":
         languages = sites.languages(settings)
         topics = set(plugin_settings.get(settings, "B2B_TOPICS"))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import copy
-from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache, pass_context
+from jinja2 import pass_context
 from pelican.plugins.i18n_subsites import i18n_subsites
 
 from . import content_links, fragments, localization, posts, reader, search, seo, sites, subsites, translations, writer
 from . import settings as plugin_settings
+from .cache_files import compiled_templates
 from .cases import generator as case_generator
 from .cases.downloads import human_size
 from .cases.publish import background_pdfs
@@ -179,9 +179,7 @@ def _level_label(context, level: str) -> str:
 def install_template_helpers(generator) -> None:
     """Give every template the plugin's helpers, and keep compiled templates between builds."""
     if plugin_settings.get(generator.settings, "B2B_SPEEDUPS"):
-        folder = Path(generator.settings["B2B_CACHE_ROOT"]) / "jinja"
-        folder.mkdir(parents=True, exist_ok=True)
-        generator.env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        generator.env.bytecode_cache = compiled_templates
     generator.env.globals.update(
         page_versions=translations.page_versions,
         language_switch=translations.language_switch,

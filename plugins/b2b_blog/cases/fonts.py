@@ -14,6 +14,8 @@ import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ..conversion_cache import conversions
+
 # Family (as the print stylesheet names it) -> (weight, style, file in the fonts folder).
 FONT_FACES = {
     "B2B Serif": [(400, "normal", "NotoSerif-Regular.ttf"), (400, "italic", "NotoSerif-Italic.ttf"),
@@ -50,10 +52,15 @@ def fonts_digest(fonts: Path) -> str:
 
 @functools.cache
 def _cmap(path: Path, _stamp: tuple[int, int]) -> frozenset[int]:
-    from fontTools.ttLib import TTFont  # noqa: PLC0415 - installed with WeasyPrint
+    """The characters a font file has; kept in the conversion cache (reading 7 fonts takes a second)."""
+    cached = conversions.get("font-cmap", str(path))
+    if cached is None:
+        from fontTools.ttLib import TTFont  # noqa: PLC0415 - installed with WeasyPrint; slow to import
 
-    with TTFont(path, lazy=True) as font:
-        return frozenset(font.getBestCmap())
+        with TTFont(path, lazy=True) as font:
+            cached = sorted(font.getBestCmap())
+        conversions.put("font-cmap", str(path), cached)
+    return frozenset(cached)
 
 
 def covered(fonts: Path) -> frozenset[int]:

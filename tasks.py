@@ -145,7 +145,7 @@ check_links = _check_task("links", "Check that every internal link and asset of 
 check_hreflang = _check_task("hreflang", "Check that every hreflang set is complete, reciprocal and absolute.")
 check_html = _check_task("html", "Check the HTML of output/ with the Nu HTML Checker.")
 check_feeds = _check_task("feeds", "Check that every feed parses and the sitemap is well-formed.")
-check_security = _check_task("security", "Check for inline scripts, unsafe external links and the CSP header file.")
+check_security = _check_task("security", "Check for scripts, event handlers, unsafe URLs and frames, and the CSP.")
 check_leaks = _check_task("leaks", "Check that no draft, hidden post or restricted teaching note is in output/.")
 
 

@@ -74,9 +74,12 @@ def test_cached_and_parallel_builds_write_the_same_bytes_as_a_plain_one(tmp_path
     assert feeds_after["feeds/atom.xml"] != feeds_before["feeds/atom.xml"]
     english_feeds = [name for name in feeds_after if name.startswith("en/")]
     assert english_feeds and all(feeds_after[name] == feeds_before[name] for name in english_feeds)
-    # Case bundles are linked from their cache, not compressed again.
+    # Case bundles are copied from their cache, not compressed again; never linked to it.
     bundles = list(warm_output.rglob("*.zip"))
-    assert bundles and all(bundle.stat().st_nlink >= 2 for bundle in bundles)
+    cached = {path.read_bytes(): path.stat().st_mtime_ns
+              for path in (tmp_path / "fast" / "cache" / "case-bundles").glob("*.zip")}
+    assert bundles and all(bundle.stat().st_nlink == 1 and bundle.read_bytes() in cached for bundle in bundles)
+    assert all(mtime < bundles[0].stat().st_mtime_ns for mtime in cached.values())
     # Every page, including those reused through both edits, is what a plain build writes.
     warm = digests(warm_output)
     plain = digests(build(content, tmp_path / "plain", B2B_SPEEDUPS=False).output)

@@ -15,6 +15,7 @@ from pelican import Pelican
 from pelican.writers import FileOverwriteFailedError
 
 from . import settings as plugin_settings
+from .cache_files import read_json
 from .files import folder_stamps
 from .leftovers import remove_dead_leftovers
 from .logged_errors import ErrorsAsProblems
@@ -57,7 +58,7 @@ def build_site(settings: dict) -> Path:
     stamp = _stamp_file(settings)
     skip = plugin_settings.get(settings, "B2B_SKIP_UNCHANGED") and plugin_settings.get(settings, "B2B_SPEEDUPS")
     if skip and output.is_dir() and stamp.is_file():
-        last = json.loads(stamp.read_text(encoding="utf-8"))
+        last = read_json(stamp, "the last build's stamp")
         if last == {"fingerprint": fingerprint, "output": str(output)}:
             print(f"b2b_blog: nothing changed since the last build; {output} is up to date")
             return output

@@ -2,7 +2,9 @@
 
 i18n_subsites runs Pelican once per language and each run reads every file again;
 this cache keys each file by its path, size and modification time, so a file is
-converted once per change, not once per language and per build.
+converted once per change, not once per language and per build. It is kept as JSON
+after its digest (`cache_files.write_checked`): a damaged file is discarded, and
+nothing in it is ever run as code (it was a pickle, which runs what a crafted file says).
 """
 
 from __future__ import annotations
@@ -11,16 +13,18 @@ import hashlib
 import json
 import logging
 import os
-import pickle
 from pathlib import Path
 from typing import Any
 
-from .files import write_atomically
+from .cache_files import discard, read_checked, write_checked
+from .topics.tagging import Tagging, _Entry
 
 logger = logging.getLogger(__name__)
 
 # Bump when what is stored changes shape.
-FORMAT = 1
+FORMAT = 2
+# The only classes a cache file may name, rebuilt from their fields.
+CLASSES = {"Tagging": Tagging, "Entry": _Entry}
 
 
 def file_stamp(path: str) -> tuple[str, int, int]:
@@ -29,7 +33,7 @@ def file_stamp(path: str) -> tuple[str, int, int]:
 
 
 class ConversionCache:
-    """A dictionary of results per (kind, file stamp), saved as one pickle in the cache folder."""
+    """A dictionary of results per (kind, file stamp), saved as one JSON file in the cache folder."""
 
     def __init__(self) -> None:
         self.enabled = True
@@ -42,16 +46,19 @@ class ConversionCache:
     def open(self, cache_dir: str, fingerprint: str, *, enabled: bool = True) -> None:
         """Load the entries saved by the last build made with the same settings."""
         self.enabled = enabled
-        self._file = Path(cache_dir) / "b2b-conversions.pickle"
+        self._file = Path(cache_dir) / "b2b-conversions.json"
         self._fingerprint = hashlib.sha256(f"{FORMAT}:{fingerprint}".encode()).hexdigest()
         self._entries, self._used, self._dirty = {}, set(), False
-        try:
-            with self._file.open("rb") as handle:
-                saved_fingerprint, entries = pickle.load(handle)
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+        payload = read_checked(self._file, "the conversion cache")
+        if payload is None:
             return
-        if saved_fingerprint == self._fingerprint:
-            self._entries = entries
+        try:
+            saved = json.loads(payload)
+            if saved["fingerprint"] == self._fingerprint:
+                self._entries = {decode(key): decode(value) for key, value in saved["entries"]}
+        except (ValueError, KeyError, TypeError) as error:
+            self._entries = {}
+            discard(self._file, "the conversion cache", f"it does not hold cache entries ({error})")
 
     def get(self, kind: str, path: str) -> Any | None:
         if not self.enabled:
@@ -89,15 +96,57 @@ class ConversionCache:
         if self._file is None or not self._dirty:
             return
         # An edited file's older versions go: the cache does not grow with every edit.
-        kept = {key: value for key, value in self._entries.items() if key in self._used}
-        write_atomically(self._file, pickle.dumps((self._fingerprint, kept), protocol=pickle.HIGHEST_PROTOCOL))
+        kept = [[encode(key), encode(value)] for key, value in self._entries.items() if key in self._used]
+        payload = json.dumps({"fingerprint": self._fingerprint, "entries": kept}, ensure_ascii=False)
+        write_checked(self._file, payload.encode())
         self._dirty = False
+
+
+def encode(value: Any) -> Any:  # noqa: PLR0911 - one branch per kind of value
+    """A JSON value standing for `value`, with its tuples, sets and known classes marked."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, _Entry):
+        return {"class": "Entry", "fields": [encode(item) for item in value]}
+    if isinstance(value, Tagging):
+        return {"class": "Tagging", "fields": [encode(value.topics), encode(value.scores), encode(value.evidence)]}
+    if isinstance(value, tuple):
+        return {"tuple": [encode(item) for item in value]}
+    if isinstance(value, list):
+        return [encode(item) for item in value]
+    if isinstance(value, (set, frozenset)):
+        kind = "frozenset" if isinstance(value, frozenset) else "set"
+        return {kind: sorted((encode(item) for item in value), key=json.dumps)}
+    if isinstance(value, dict):
+        return {"dict": [[encode(key), encode(item)] for key, item in value.items()]}
+    raise TypeError(f"the conversion cache cannot keep a {type(value).__name__}")
+
+
+def decode(value: Any) -> Any:
+    """The value `encode` stood for; a file naming any other class is refused (TypeError)."""
+    if isinstance(value, list):
+        return [decode(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    (kind, inner), *rest = value.items()
+    if kind == "class" and len(rest) == 1 and rest[0][0] == "fields" and inner in CLASSES:
+        return CLASSES[inner](*(decode(item) for item in rest[0][1]))
+    if rest:
+        raise TypeError(f"unknown cache value {sorted(value)}")
+    if kind == "tuple":
+        return tuple(decode(item) for item in inner)
+    if kind in ("set", "frozenset"):
+        return (set if kind == "set" else frozenset)(decode(item) for item in inner)
+    if kind == "dict":
+        return {decode(key): decode(item) for key, item in inner}
+    raise TypeError(f"unknown cache value {kind!r}")
 
 
 def conversion_fingerprint(settings: dict) -> str:
     """What cached results depend on: Markdown and topic settings, and the plugin's own code."""
     digest = hashlib.sha256(repr(settings["MARKDOWN"]).encode())
     digest.update(json.dumps(settings.get("B2B_TOPICS"), sort_keys=True, default=repr).encode())
+    digest.update(str(settings.get("SITE_ORIGIN")).encode())  # frames of the site itself are allowed
     for source in sorted(Path(__file__).parent.rglob("*.py")):
         digest.update(source.read_bytes())
     return digest.hexdigest()

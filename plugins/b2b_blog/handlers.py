@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import copy
-from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache, pass_context
+from jinja2 import pass_context
 from pelican.plugins.i18n_subsites import i18n_subsites
 
 from . import (
@@ -24,11 +23,13 @@ from . import (
     writer,
 )
 from . import settings as plugin_settings
+from .cache_files import compiled_templates
 from .cases import generator as case_generator
 from .cases.downloads import human_size
 from .cases.publish import background_pdfs
 from .cases.texts import labels as case_labels
 from .conversion_cache import conversion_fingerprint, conversions
+from .csp import headers_problem, policy
 from .listings import ListingsGenerator
 from .problems import problems
 from .sitemap import SitemapGenerator
@@ -57,6 +58,8 @@ def start_build(pelican_obj) -> None:
     if plugin_settings.get(settings, "B2B_SPEEDUPS"):
         subsites.defer_subsites(settings)
     localization.prepare_catalogs(settings)
+    if (mismatch := headers_problem(settings)) is not None:
+        problems.add(mismatch)
     conversions.open(settings["CACHE_PATH"], conversion_fingerprint(settings),
                      enabled=plugin_settings.get(settings, "B2B_SPEEDUPS"))
     settings["PAGINATED_TEMPLATES"] = {**settings["PAGINATED_TEMPLATES"], "term": None}
@@ -196,9 +199,7 @@ def _level_label(context, level: str) -> str:
 def install_template_helpers(generator) -> None:
     """Give every template the plugin's helpers, and keep compiled templates between builds."""
     if plugin_settings.get(generator.settings, "B2B_SPEEDUPS"):
-        folder = Path(generator.settings["B2B_CACHE_ROOT"]) / "jinja"
-        folder.mkdir(parents=True, exist_ok=True)
-        generator.env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        generator.env.bytecode_cache = compiled_templates
     generator.env.globals.update(
         page_versions=translations.page_versions,
         language_switch=translations.language_switch,
@@ -210,5 +211,6 @@ def install_template_helpers(generator) -> None:
         level_label=_level_label,
         site_url=_site_url,
         og_locale=_og_locale,
+        b2b_content_security_policy=policy(generator.settings),
     )
     generator.env.filters.update(absolute=_absolute, long_date=_long_date, file_size=_file_size)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gettext
 import logging
+import struct
 from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
@@ -15,6 +16,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from . import settings as plugin_settings
+from .cache_files import note
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +60,7 @@ def compile_catalogs(source: Path, target: Path) -> list[Path]:
     for po_path in sorted(source.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
         relative = po_path.relative_to(source).with_suffix(".mo")
         mo_path = target / relative
-        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime and _readable_catalog(mo_path):
             continue
         with po_path.open("rb") as handle:
             catalog = read_po(handle, locale=relative.parts[0])
@@ -67,6 +69,17 @@ def compile_catalogs(source: Path, target: Path) -> list[Path]:
             write_mo(handle, catalog)
         written.append(mo_path)
     return written
+
+
+def _readable_catalog(mo_path: Path) -> bool:
+    """Whether a compiled catalog of the cache can be read; an empty or damaged one is compiled again."""
+    try:
+        with mo_path.open("rb") as handle:
+            gettext.GNUTranslations(handle)
+    except (OSError, ValueError, UnicodeDecodeError, struct.error, IndexError) as error:
+        note(f"the compiled catalog {mo_path} cannot be read ({error or type(error).__name__}); it is compiled again")
+        return False
+    return True
 
 
 def prepare_catalogs(settings: dict) -> None:

@@ -18,6 +18,7 @@ from .header import repeated_keys, split_header
 from .markdown_links import EXTENSION as EXTERNAL_LINKS
 from .posts import word_count
 from .problems import ContentError, Problem, problems
+from .sanitizing import locate, refusals
 from .topics.assign import check_named_topics
 
 logger = logging.getLogger(__name__)
@@ -122,6 +123,8 @@ class BlogMarkdownReader(MarkdownReader):
         cached = conversions.get("markdown", source_path)
         if cached is None:
             content, metadata = super().read(source_path)
+            if self._refuse_unsafe_html(source_path, content):
+                return content, metadata  # refused: never cached, so checked again next time
             cached = (content, self._raw_meta, self._formatted, *self._toc, word_count(content))
             conversions.put("markdown", source_path, cached)
         else:
@@ -131,6 +134,18 @@ class BlogMarkdownReader(MarkdownReader):
         content, _meta, _formatted, toc_html, headings, words = cached
         metadata["toc_html"], metadata["toc_headings"], metadata["word_count"] = toc_html, headings, words
         return content, metadata
+
+    def _refuse_unsafe_html(self, source_path: str, content: str) -> bool:
+        """Report every script, event handler, unsafe URL or foreign frame in the text and summary."""
+        with open(source_path, encoding="utf-8") as handle:
+            text = handle.read()
+        found = False
+        for field, html in (("text", content), *self._formatted.items()):
+            for refusal in refusals(html or "", self.settings.get("SITE_ORIGIN", "")):
+                found = True
+                self._file_problems.append(Problem(self._relative_path, field, f"{refusal.what} is not allowed",
+                                                   refusal.fix, locate(text, refusal)))
+        return found
 
     def _check_header(self, metadata: dict, content: str) -> None:
         for field in REQUIRED_FIELDS:

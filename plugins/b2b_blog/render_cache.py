@@ -27,6 +27,7 @@ from pelican.paginator import Page as PaginatedPage
 from pelican.paginator import Paginator
 from pelican.urlwrappers import URLWrapper
 
+from .cache_files import discard, file_digest, read_json
 from .files import folder_stamps, write_atomically
 from .listings import Term
 
@@ -61,10 +62,11 @@ class RenderCache:
         forget_descriptions()  # they hold the last build's posts: ids could be reused
         self._file = Path(cache_dir) / "b2b-rendered-pages.json"
         self._last_output, self.staging = last_output, staging
-        try:
-            saved = json.loads(self._file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            saved = {}
+        saved = read_json(self._file, "the rendered pages' record")
+        if saved is not None and not (isinstance(saved, dict) and isinstance(saved.get("pages", {}), dict)):
+            discard(self._file, "the rendered pages' record", "it is not a record of pages")
+            saved = None
+        saved = saved or {}
         self._previous = saved.get("pages", {}) if saved.get("output") == str(last_output) else {}
 
     def close(self) -> None:
@@ -73,8 +75,9 @@ class RenderCache:
     def save(self) -> None:
         """Once the new output is in place: its keys, and each file as written, for the next build.
 
-        A page is reused only if its file is still the one written then (same inode, time and
-        size): a build made another way in between leaves nothing that could be taken for it.
+        A page is reused only if its file is still the one written then (same inode, time, size
+        and digest): a build made another way in between, or an edit of the output, leaves nothing
+        that could be taken for it.
         """
         if self._file is None or not self.enabled:
             return
@@ -93,7 +96,7 @@ class RenderCache:
         self._current[relative] = key
         previous = self._last_output / relative
         saved = self._previous.get(relative)
-        if not saved or saved[0] != key:
+        if not isinstance(saved, list) or not saved or saved[0] != key:
             return None
         try:
             if saved[1:] != _file_identity(previous):
@@ -104,9 +107,9 @@ class RenderCache:
         return previous
 
 
-def _file_identity(path: Path) -> list[int]:
+def _file_identity(path: Path) -> list:
     stat = path.stat()
-    return [stat.st_ino, stat.st_mtime_ns, stat.st_size]
+    return [stat.st_ino, stat.st_mtime_ns, stat.st_size, file_digest(path)]
 
 
 render_cache = RenderCache()

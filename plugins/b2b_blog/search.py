@@ -13,6 +13,7 @@ from __future__ import annotations
 import atexit
 import functools
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -28,7 +29,7 @@ from pelican.generators import Generator
 
 from . import settings as plugin_settings
 from . import sites
-from .files import link_or_copy
+from .cache_files import file_digest, note, read_json
 from .leftovers import die_with_parent, remove_dead_leftovers
 from .problems import BuildError, Problem
 from .translations import registry
@@ -88,7 +89,7 @@ def start_indexing(settings: dict) -> None:
     if plugin_settings.get(settings, "B2B_SPEEDUPS"):
         fingerprint = pages_fingerprint(pages, glob)
         stamp = cache / lang / "fingerprint"
-        if stamp.is_file() and stamp.read_text(encoding="utf-8") == fingerprint:
+        if _read_stamp(stamp) == fingerprint and bundle_intact(cache / lang):
             install(cache / lang / "bundle", site / BUNDLE)
             logger.debug("b2b_blog: the %s search index is unchanged, taken from the cache", lang)
             return
@@ -149,17 +150,41 @@ atexit.register(stop_indexing)
 def install(bundle: Path, target: Path) -> None:
     """Put a bundle into a site, replacing any left there by an earlier build into the same folder.
 
-    Hard links, not copies: copying a bundle's hundreds of small files takes a quarter of a second.
-    Nothing rewrites a bundle's files in place (builds write new folders), so the output and the
-    cache cannot change each other.
+    Copies, never hard links: a cached bundle changed later must not change a published site
+    (a few milliseconds for the shipped site's 59 files).
     """
     shutil.rmtree(target, ignore_errors=True)
-    shutil.copytree(bundle, target, copy_function=link_or_copy)
+    shutil.copytree(bundle, target, copy_function=shutil.copyfile)
+
+
+def _read_stamp(stamp: Path) -> str | None:
+    try:
+        return stamp.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _manifest(bundle: Path) -> dict[str, list]:
+    """Every file of a bundle: [size, SHA-256]."""
+    return {path.relative_to(bundle).as_posix(): [path.stat().st_size, file_digest(path)]
+            for path in sorted(bundle.rglob("*")) if path.is_file()}
+
+
+def bundle_intact(cached: Path) -> bool:
+    """Whether a cached bundle still holds exactly the files it was kept with; if not, it is discarded."""
+    recorded = read_json(cached / "manifest.json", "the cached search index's manifest")
+    if recorded is not None and recorded == _manifest(cached / "bundle"):
+        return True
+    note(f"the cached search index {cached} does not match its manifest; Pagefind runs again")
+    shutil.rmtree(cached, ignore_errors=True)
+    return False
 
 
 def keep_in_cache(work: Path, cached: Path, fingerprint: str) -> None:
     """Make a finished run its language's cached bundle; only the latest is kept."""
-    # The fingerprint is written first and the folder renamed whole: a half-kept bundle never matches.
+    # The manifest and fingerprint are written first and the folder renamed whole: a half-kept
+    # bundle never matches.
+    (work / "manifest.json").write_text(json.dumps(_manifest(work / "bundle")), encoding="utf-8")
     (work / "fingerprint").write_text(fingerprint, encoding="utf-8")
     shutil.rmtree(cached, ignore_errors=True)
     try:

@@ -56,7 +56,7 @@ def blog_posting(context, article) -> Markup:
             data["translationOfWork"] = [link for link, t in zip(links, translations, strict=True) if t in originals]
     text = json.dumps(data, ensure_ascii=False, indent=1)
     # Keep a post's text from closing the script element.
-    return Markup(text.replace("</", "<\\/"))
+    return Markup(text.replace("<", "\\u003c"))  # no "</script>" nor "<!--" can end the block early
 
 
 def _licence_url(licence: str) -> str | None:
@@ -101,4 +101,4 @@ def learning_resource(context, entry) -> Markup:
             {"@type": "LearningResource", "url": sites.absolute(context, version.url), "inLanguage": lang}
             for lang, version in others]
     text = json.dumps(data, ensure_ascii=False, indent=1)
-    return Markup(text.replace("</", "<\\/"))
+    return Markup(text.replace("<", "\\u003c"))  # no "</script>" nor "<!--" can end the block early

@@ -66,6 +66,11 @@ DEFAULTS: dict[str, Any] = {
     # Caches (conversions, pages, search indexes, PDFs), PDFs rendered in the background and
     # files written from a second thread; off, every build does all the work (tests compare both).
     "B2B_SPEEDUPS": True,
+    # The Content-Security-Policy of every page, written as a <meta> (rsync targets and many hosts
+    # ignore `_headers`); content/extra/_headers must say the same, and may add frame-ancestors.
+    "B2B_CONTENT_SECURITY_POLICY": "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+                                   "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+                                   "base-uri 'self'; form-action 'self'",
     # Write drafts and hidden posts (to preview them); publishing turns this off.
     "B2B_WRITE_UNLISTED": True,
 }

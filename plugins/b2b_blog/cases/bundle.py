@@ -8,7 +8,8 @@ import json
 import zipfile
 from pathlib import Path
 
-from ..files import link_or_copy, write_atomically
+from ..cache_files import checked_entry, copy_entry, keep_entry
+from ..files import write_atomically
 from .model import Edition
 from .texts import labels, typeset
 
@@ -48,8 +49,8 @@ def bundle_files(edition: Edition, pdf: Path) -> dict[str, Path]:
 def build_bundle(edition: Edition, pdf: Path, output: Path, readme_text: str, cache_dir: Path | None = None) -> Path:
     """Write the ZIP to `output`; README.txt is `readme_text` plus the checksummed file list.
 
-    With a `cache_dir`, a bundle made earlier from the same files and README is linked instead:
-    compressing every bundle again took a tenth of each rebuild.
+    With a `cache_dir`, a bundle made earlier from the same files and README is copied instead
+    (once its size and digest are checked): compressing every bundle again took a tenth of each rebuild.
     """
     files = {name: path.read_bytes() for name, path in bundle_files(edition, pdf).items()}
     # "hash  name" lines, the format `sha256sum -c README.txt` can check.
@@ -61,10 +62,9 @@ def build_bundle(edition: Edition, pdf: Path, output: Path, readme_text: str, ca
     cached = None
     if cache_dir is not None:
         key = hashlib.sha256(json.dumps([FORMAT, FILE_MODE, COMPRESSION, LEVEL, stamp, readme]).encode())
-        cached = cache_dir / f"{key.hexdigest()}.zip"
-        if cached.is_file():
-            output.parent.mkdir(parents=True, exist_ok=True)
-            link_or_copy(cached, output)
+        cached, record = cache_dir / f"{key.hexdigest()}.zip", cache_dir / f"{key.hexdigest()}.json"
+        if checked_entry(cached, record, "the cached bundle") is not None:
+            copy_entry(cached, output)
             return output
     archive_bytes = io.BytesIO()
     with zipfile.ZipFile(archive_bytes, "w") as archive:
@@ -75,8 +75,6 @@ def build_bundle(edition: Edition, pdf: Path, output: Path, readme_text: str, ca
             info.compress_type = COMPRESSION
             archive.writestr(info, files[name], compresslevel=LEVEL)
     if cached is not None:
-        write_atomically(cached, archive_bytes.getvalue())
-        link_or_copy(cached, output)
-    else:
-        write_atomically(output, archive_bytes.getvalue())
+        keep_entry(cached, archive_bytes.getvalue(), record)
+    write_atomically(output, archive_bytes.getvalue())
     return output

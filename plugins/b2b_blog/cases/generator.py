@@ -12,10 +12,12 @@ from pelican.generators import Generator
 
 from .. import settings as plugin_settings
 from .. import sites
-from ..problems import problems
+from ..problems import Problem, problems
 from ..translations import registry
 from .citation import suggested_citation
+from .fonts import describe, missing_files, missing_glyphs
 from .model import Case, Edition, load_case_library
+from .pdf import document_html, footer_text
 from .publish import PublishedEdition, background_pdfs, publish_edition
 
 logger = logging.getLogger(__name__)
@@ -60,7 +62,7 @@ def start_pdf_rendering(settings: dict) -> None:
             name = sites.site_name(settings, lang)
             citation = suggested_citation(edition, sites.absolute(settings, url), name)
             jobs[(case.case_id, lang)] = (edition, name, citation)
-    background_pdfs.start(jobs, pdf_cache(settings))
+    background_pdfs.start(jobs, pdf_cache(settings), pdf_fonts(settings))
 
 
 def read_library(settings: dict) -> list[Case]:
@@ -69,10 +71,35 @@ def read_library(settings: dict) -> list[Case]:
         topics = plugin_settings.get(settings, "B2B_TOPICS")
         cases, found = load_case_library(Path(settings["PATH"]), plugin_settings.get(settings, "B2B_CASES_PATH"),
                                          sites.languages(settings), set(topics))
-        for problem in found:
+        for problem in [*found, *font_problems(settings, cases)]:
             problems.add(problem)
         _library.append(cases)
     return _library[0]
+
+
+def font_problems(settings: dict, cases: list[Case]) -> list[Problem]:
+    """A problem for each edition that prints a character the shipped fonts lack (or if fonts are missing)."""
+    fonts = pdf_fonts(settings)
+    absent = missing_files(fonts)
+    if absent:
+        return [Problem(str(path), "font", "the font file is missing",
+                        "restore it from git (theme/fonts/ holds every font the PDFs use)") for path in absent]
+    found = []
+    for case in cases:
+        for lang, edition in case.editions.items():
+            url = sites.site_url(settings, lang, case_folder(settings, lang, case.case_id))
+            name = sites.site_name(settings, lang)
+            citation = suggested_citation(edition, sites.absolute(settings, url), name)
+            chars = missing_glyphs(document_html(edition, name, citation), footer_text(lang), fonts)
+            if chars:
+                text = edition.source.read_text(encoding="utf-8-sig")
+                line = next((number for number, row in enumerate(text.splitlines(), 1)
+                             if any(char in row for char in chars)), None)
+                rel = edition.source.relative_to(Path(settings["PATH"])).as_posix()
+                found.append(Problem(rel, "text", f"the PDF fonts have no glyph for {describe(chars)}",
+                                     f"in case '{case.case_id}', replace these characters, or add a font "
+                                     f"that has them to {fonts} and to FONT_FACES in cases/fonts.py", line))
+    return found
 
 
 @dataclass
@@ -96,6 +123,11 @@ class CaseEntry:
 
 def case_folder(settings: dict, lang: str, case_id: str) -> str:
     return f"{sites.section(settings, lang, 'cases')}/{case_id}/"
+
+
+def pdf_fonts(settings: dict) -> Path:
+    """The theme's fonts folder: every PDF is set in these files only."""
+    return Path(settings["THEME"]) / "fonts"
 
 
 def pdf_cache(settings: dict) -> Path:
@@ -135,7 +167,7 @@ class CasesGenerator(Generator):
             _unpublished[(entry.case.case_id, lang)] = partial(
                 publish_edition, entry.edition, Path(self.output_path) / folder, url=url,
                 absolute_url=sites.absolute(self.settings, url), site_name=sites.site_name(self.settings, lang),
-                cache_dir=pdf_cache(self.settings))
+                cache_dir=pdf_cache(self.settings), fonts=pdf_fonts(self.settings))
 
     def _filters(self, lang: str, languages: list[str], topic_terms: dict) -> dict:
         """Static pages that browse the catalogue by topic and by language: no JavaScript needed."""

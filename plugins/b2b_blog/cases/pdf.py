@@ -12,9 +12,13 @@ from pathlib import Path
 
 from babel.dates import format_date
 
-from ..files import link_or_copy, write_atomically
+from ..cache_files import checked_entry, copy_entry, keep_entry
+from .fonts import font_face_rules, fonts_digest
 from .model import Edition
 from .texts import labels, typeset
+
+# The fonts shipped with the project's theme (a site with another theme passes its own folder).
+DEFAULT_FONTS = Path(__file__).resolve().parents[3] / "theme" / "fonts"
 
 # How many PDFs this process rendered ("rendered") or took from the cache ("cached").
 render_counts: Counter[str] = Counter()
@@ -25,14 +29,15 @@ STYLESHEET = """
   margin: 24mm 22mm 26mm;
   @bottom-center {
     content: "%(page)s" counter(page) "%(of)s" counter(pages);
-    font: 8.5pt sans-serif;
+    font: 8.5pt "B2B Sans";
     color: #555;
   }
 }
 @page :first { @bottom-center { content: none; } }
-html { font: 10.5pt/1.5 serif; color: #111; hyphens: auto; }
+html { font: 10.5pt/1.5 "B2B Serif"; color: #111; hyphens: auto; }
 body { margin: 0; }
-h1, h2, h3, h4, .cover, th { font-family: sans-serif; hyphens: manual; }
+h1, h2, h3, h4, .cover, th { font-family: "B2B Sans"; hyphens: manual; }
+code, kbd, samp, pre, tt { font-family: "B2B Mono"; }
 h2, h3, h4 { break-after: avoid; margin: 1.4em 0 0.5em; }
 h2 { font-size: 13pt; }
 h3 { font-size: 11pt; }
@@ -51,9 +56,9 @@ th, td { border-bottom: 0.5pt solid #999; padding: 2pt 5pt; text-align: left;
 .cover dl { display: grid; grid-template-columns: 32mm auto; font-size: 9.5pt; }
 .cover dt { color: #555; }
 .cover dd { margin: 0 0 2mm; }
-.cover .citation { margin-top: 18mm; font: 9.5pt/1.45 serif; }
+.cover .citation { margin-top: 18mm; font: 9.5pt/1.45 "B2B Serif"; }
 .cover .citation p { text-align: left; }
-.cover .citation h2 { font: bold 9.5pt sans-serif; margin: 0 0 2mm; }
+.cover .citation h2 { font: bold 9.5pt "B2B Sans"; margin: 0 0 2mm; }
 .exhibits { margin-top: 2em; border-top: 0.5pt solid #999; break-inside: avoid; }
 """
 
@@ -67,10 +72,16 @@ class PdfInfo:
     rendered: bool
 
 
-def stylesheet(lang: str) -> str:
-    """The print stylesheet, with the page footer worded in `lang`."""
+def stylesheet(lang: str, fonts: Path = DEFAULT_FONTS) -> str:
+    """The print stylesheet, with the shipped fonts and the page footer worded in `lang`."""
     words = labels(lang)
-    return STYLESHEET % {"page": words["page"], "of": words["of"]}
+    return font_face_rules(fonts) + STYLESHEET % {"page": words["page"], "of": words["of"]}
+
+
+def footer_text(lang: str) -> str:
+    """The words the stylesheet prints in every page's footer."""
+    words = labels(lang)
+    return words["page"] + words["of"]
 
 
 def document_html(edition: Edition, site_name: str, citation: str) -> str:
@@ -114,11 +125,11 @@ def document_html(edition: Edition, site_name: str, citation: str) -> str:
 </body></html>"""
 
 
-def cache_key(edition: Edition, site_name: str, citation: str, html: str, css: str) -> str:
+def cache_key(edition: Edition, site_name: str, citation: str, html: str, css: str, fonts: Path = DEFAULT_FONTS) -> str:
     """Hash of everything the PDF depends on; the HTML also covers template changes."""
     exhibits = json.dumps([[e.name, e.title] for e in edition.exhibits], ensure_ascii=False)
     parts = [edition.source.read_bytes(), exhibits, citation, site_name, css,
-             version("weasyprint"), html]
+             version("weasyprint"), html, fonts_digest(fonts)]
     digest = hashlib.sha256()
     for part in parts:
         data = part if isinstance(part, bytes) else part.encode()
@@ -127,52 +138,57 @@ def cache_key(edition: Edition, site_name: str, citation: str, html: str, css: s
     return digest.hexdigest()
 
 
-def cache_entry(edition: Edition, site_name: str, citation: str, cache_dir: Path) -> tuple[str, str, Path, Path]:
-    """What the edition's PDF is made of, and where its cache entry lives."""
-    html, css = document_html(edition, site_name, citation), stylesheet(edition.lang)
-    key = cache_key(edition, site_name, citation, html, css)
-    return html, css, cache_dir / f"{key}.pdf", cache_dir / f"{key}.pages"
+def cache_entry(edition: Edition, site_name: str, citation: str, cache_dir: Path,
+                fonts: Path = DEFAULT_FONTS) -> tuple[str, str, Path, Path]:
+    """What the edition's PDF is made of, and where its cache entry (PDF and record) lives."""
+    html, css = document_html(edition, site_name, citation), stylesheet(edition.lang, fonts)
+    key = cache_key(edition, site_name, citation, html, css, fonts)
+    return html, css, cache_dir / f"{key}.pdf", cache_dir / f"{key}.json"
 
 
-def is_cached(edition: Edition, *, site_name: str, citation: str, cache_dir: Path) -> bool:
-    _html, _css, cached, pages_file = cache_entry(edition, site_name, citation, cache_dir)
-    return _cached_pages(cached, pages_file) is not None
+def is_cached(edition: Edition, *, site_name: str, citation: str, cache_dir: Path,
+              fonts: Path = DEFAULT_FONTS) -> bool:
+    _html, _css, cached, record = cache_entry(edition, site_name, citation, cache_dir, fonts)
+    return _cached_pages(cached, record) is not None
 
 
-def cached_pdf(edition: Edition, *, site_name: str, citation: str, cache_dir: Path) -> tuple[Path, int, bool]:
+def cached_pdf(edition: Edition, *, site_name: str, citation: str, cache_dir: Path,
+               fonts: Path = DEFAULT_FONTS) -> tuple[Path, int, bool]:
     """The cache entry of the edition's PDF, rendered first if missing: (path, pages, rendered)."""
-    html, css, cached, pages_file = cache_entry(edition, site_name, citation, cache_dir)
-    pages = _cached_pages(cached, pages_file)
+    html, css, cached, record = cache_entry(edition, site_name, citation, cache_dir, fonts)
+    pages = _cached_pages(cached, record)
     rendered = pages is None
     if pages is None:
         import weasyprint  # noqa: PLC0415 - a second to import: only when a PDF is really rendered
+        from weasyprint.text.fonts import FontConfiguration  # noqa: PLC0415
 
         # Only local files and data: URLs: a build never waits on the network.
         fetcher = weasyprint.URLFetcher(allowed_protocols={"file", "data"})
+        # The @font-face rules apply only through a font configuration given to both.
+        font_config = FontConfiguration()
         document = weasyprint.HTML(
             string=html, base_url=edition.folder.resolve().as_uri() + "/",
             url_fetcher=fetcher,
-        ).render(stylesheets=[weasyprint.CSS(string=css)])
+        ).render(stylesheets=[weasyprint.CSS(string=css, font_config=font_config, url_fetcher=fetcher)],
+                 font_config=font_config)
         pages = len(document.pages)
-        write_atomically(pages_file, str(pages).encode())
-        write_atomically(cached, document.write_pdf())
+        keep_entry(cached, document.write_pdf(), record, pages=pages)
     return cached, pages, rendered
 
 
 def render_pdf(
-    edition: Edition, *, site_name: str, citation: str, cache_dir: Path, output: Path
+    edition: Edition, *, site_name: str, citation: str, cache_dir: Path, output: Path, fonts: Path = DEFAULT_FONTS
 ) -> PdfInfo:
-    """Write the edition's PDF to `output`, rendering it only if the cache lacks it."""
-    cached, pages, rendered = cached_pdf(edition, site_name=site_name, citation=citation, cache_dir=cache_dir)
+    """Write the edition's PDF to `output` (a copy), rendering it only if the cache lacks it."""
+    cached, pages, rendered = cached_pdf(edition, site_name=site_name, citation=citation, cache_dir=cache_dir,
+                                         fonts=fonts)
     render_counts["rendered" if rendered else "cached"] += 1
-    output.parent.mkdir(parents=True, exist_ok=True)
-    link_or_copy(cached, output)
+    copy_entry(cached, output)
     return PdfInfo(output, pages, rendered)
 
 
-def _cached_pages(cached: Path, pages_file: Path) -> int | None:
-    """Page count of a complete cache entry, or None if there is none."""
-    try:
-        return int(pages_file.read_text()) if cached.is_file() else None
-    except (OSError, ValueError):
-        return None
+def _cached_pages(cached: Path, record: Path) -> int | None:
+    """Page count of a cache entry whose file still has its recorded size and digest, else None."""
+    found = checked_entry(cached, record, "the cached PDF")
+    pages = found.get("pages") if found else None
+    return pages if isinstance(pages, int) else None

@@ -35,10 +35,10 @@ class PublishedEdition:
         return f"{self.url}{subfolder}{download.url_name}"
 
 
-def _render_into_cache(edition: Edition, site_name: str, citation: str, cache_dir: Path) -> bool:
+def _render_into_cache(edition: Edition, site_name: str, citation: str, cache_dir: Path, fonts: Path) -> bool:
     from .pdf import cached_pdf  # noqa: PLC0415
 
-    return cached_pdf(edition, site_name=site_name, citation=citation, cache_dir=cache_dir)[2]
+    return cached_pdf(edition, site_name=site_name, citation=citation, cache_dir=cache_dir, fonts=fonts)[2]
 
 
 class BackgroundPdfs:
@@ -53,13 +53,13 @@ class BackgroundPdfs:
         self._pool: ProcessPoolExecutor | None = None
         self._futures: dict[tuple[str, str], Future] = {}
 
-    def start(self, jobs: dict[tuple[str, str], tuple[Edition, str, str]], cache_dir: Path) -> None:
+    def start(self, jobs: dict[tuple[str, str], tuple[Edition, str, str]], cache_dir: Path, fonts: Path) -> None:
         """Queue every job whose PDF the cache lacks; jobs map a key to (edition, site name, citation)."""
         from .pdf import is_cached  # noqa: PLC0415
 
         self.stop()
         missing = {key: job for key, job in jobs.items()
-                   if not is_cached(job[0], site_name=job[1], citation=job[2], cache_dir=cache_dir)}
+                   if not is_cached(job[0], site_name=job[1], citation=job[2], cache_dir=cache_dir, fonts=fonts)}
         # One core stays with Pelican; two workers at most, each holds a WeasyPrint in memory.
         workers = min(len(missing), (os.cpu_count() or 1) - 1, 2)
         if workers < 1:
@@ -67,7 +67,7 @@ class BackgroundPdfs:
         # Each worker dies with the build, even one killed by `kill -9`.
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
                                          initializer=die_with_parent, initargs=(os.getpid(),))
-        self._futures = {key: self._pool.submit(_render_into_cache, edition, name, citation, cache_dir)
+        self._futures = {key: self._pool.submit(_render_into_cache, edition, name, citation, cache_dir, fonts)
                          for key, (edition, name, citation) in missing.items()}
 
     def wait(self, key: tuple[str, str]) -> bool:
@@ -86,7 +86,7 @@ background_pdfs = BackgroundPdfs()
 
 
 def publish_edition(edition: Edition, folder: Path, *, url: str, absolute_url: str, site_name: str,
-                    cache_dir: Path) -> PublishedEdition:
+                    cache_dir: Path, fonts: Path) -> PublishedEdition:
     """Write the edition's files into `folder` (its page's folder) and describe them."""
     from .pdf import render_pdf  # noqa: PLC0415
 
@@ -97,7 +97,7 @@ def publish_edition(edition: Edition, folder: Path, *, url: str, absolute_url: s
     for name in (f"{stem}.pdf", f"{stem}.zip", *(f"exhibits/{exhibit.name}" for exhibit in edition.exhibits)):
         claims.claim(folder / name, owner)
     pdf = render_pdf(edition, site_name=site_name, citation=citation, cache_dir=cache_dir,
-                     output=folder / f"{stem}.pdf")
+                     output=folder / f"{stem}.pdf", fonts=fonts)
     exhibits = []
     for exhibit in edition.exhibits:
         target = folder / "exhibits" / exhibit.name

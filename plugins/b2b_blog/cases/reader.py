@@ -12,6 +12,7 @@ from ..conversion_cache import conversions
 from ..header import Field, split_header
 from ..markdown_links import EXTENSION as EXTERNAL_LINKS
 from ..problems import Problem
+from ..sanitizing import locate, refusals
 from .model import Edition, Exhibit, TeachingNote
 from .paths import Refused, resolve_inside
 from .texts import typeset_html
@@ -112,15 +113,22 @@ class _EditionReader:
                          f"{self.source.name}")
         if self.problems:
             return None
-        return Edition(case_id=self.case_id, source=self.source, body_markdown=body,
-                       body_html=self.body_html(body, edition["lang"]), **edition)
+        html = self.body_html(body, edition["lang"])
+        if self.problems:
+            return None
+        return Edition(case_id=self.case_id, source=self.source, body_markdown=body, body_html=html, **edition)
 
     def body_html(self, body: str, lang: str) -> str:
         """The body converted, or taken from the last build's conversion of the same file."""
         html = conversions.get("case", str(self.source))
         if html is None:
             html = markdown_to_html(body, lang)
-            conversions.put("case", str(self.source), html)
+            found = refusals(html)
+            for refusal in found:
+                self.problem("text", f"{refusal.what} is not allowed", refusal.fix,
+                             locate(self.source.read_text(encoding="utf-8-sig"), refusal))
+            if not found:  # refused HTML is never cached: checked again next time
+                conversions.put("case", str(self.source), html)
         return html
 
     def decode(self) -> str | None:

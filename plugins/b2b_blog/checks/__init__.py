@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import csp, sites
 from .. import settings as plugin_settings
-from .. import sites
 from .alternates import hreflang_problems
 from .feeds import feed_errors
 from .html import html_errors
-from .leaks import leaks, private_material
+from .leaks import leaks, private_material, public_runs
 from .links import broken_links
 from .security import security_errors
 
@@ -26,13 +26,13 @@ def run_check(name: str, output: Path, settings: dict) -> list[str]:
     if name == "feeds":
         return feed_errors(output)
     if name == "security":
-        return security_errors(output, origin)
+        return security_errors(output, origin, csp.policy(settings))
     if name == "leaks":
         languages = sites.languages(settings)
         topics = set(plugin_settings.get(settings, "B2B_TOPICS"))
-        secrets = private_material(Path(settings["PATH"]), languages, topics,
-                                   plugin_settings.get(settings, "B2B_CASES_PATH"))
-        return leaks(output, secrets)
+        cases = plugin_settings.get(settings, "B2B_CASES_PATH")
+        secrets = private_material(Path(settings["PATH"]), languages, topics, cases)
+        return leaks(output, secrets, public_runs(Path(settings["PATH"]), cases))
     raise ValueError(f"unknown check {name!r}")
 
 

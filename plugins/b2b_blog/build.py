@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 from pelican import Pelican
@@ -132,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--content", help="content folder (default: the settings' PATH)")
     parser.add_argument("--output", help="output folder (default: the settings' OUTPUT_PATH)")
     parser.add_argument("--cache", help="cache folder (default: the settings' CACHE_PATH)")
+    parser.add_argument("--report", help="write the outcome (ok, problems) to this JSON file, for the preview")
     args = parser.parse_args(argv)
     init(level=logging.WARNING)
     override = {key: value for key, value in (("PATH", args.content), ("OUTPUT_PATH", args.output),
@@ -140,5 +142,24 @@ def main(argv: list[str] | None = None) -> int:
         build_site(read_settings(args.settings, override=override))
     except Exception as error:  # noqa: BLE001 - the author reads the message, not a traceback
         print(error, file=sys.stderr)
+        if args.report:
+            write_report(Path(args.report), error)
         return 1
+    if args.report:
+        write_report(Path(args.report), None)
     return 0
+
+
+def write_report(path: Path, error: Exception | None) -> None:
+    """The build's outcome as JSON: the preview server shows its problems in the page."""
+    if error is None:
+        found = []
+    elif isinstance(error, BuildError):
+        found = error.as_json()
+    else:
+        found = [asdict(Problem("(build)", type(error).__name__, str(error) or repr(error),
+                                "see the terminal for the details"))]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}")
+    partial.write_text(json.dumps({"ok": error is None, "problems": found}, ensure_ascii=False), encoding="utf-8")
+    partial.replace(path)

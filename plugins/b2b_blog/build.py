@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pelican import Pelican
 
+from . import schedule
 from . import settings as plugin_settings
 from .files import folder_stamps
 from .problems import BuildError, Problem
@@ -56,7 +57,8 @@ def build_site(settings: dict) -> Path:
     skip = plugin_settings.get(settings, "B2B_SKIP_UNCHANGED") and plugin_settings.get(settings, "B2B_SPEEDUPS")
     if skip and output.is_dir() and stamp.is_file():
         last = json.loads(stamp.read_text(encoding="utf-8"))
-        if last == {"fingerprint": fingerprint, "output": str(output)}:
+        if last.get("fingerprint") == fingerprint and last.get("output") == str(output) \
+                and not schedule.release_due(last.get("next_release")):
             print(f"b2b_blog: nothing changed since the last build; {output} is up to date")
             return output
     # One staging folder per process: two builds at once never write into each other's.
@@ -95,7 +97,9 @@ def build_site(settings: dict) -> Path:
     else:
         shutil.rmtree(previous, ignore_errors=True)
     stamp.parent.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(json.dumps({"fingerprint": fingerprint, "output": str(output)}), encoding="utf-8")
+    release = schedule.next_release()
+    stamp.write_text(json.dumps({"fingerprint": fingerprint, "output": str(output),
+                                 "next_release": release.isoformat() if release else None}), encoding="utf-8")
     return output
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 from jinja2 import FileSystemBytecodeCache, pass_context
 from pelican.plugins.i18n_subsites import i18n_subsites
 
-from . import content_links, fragments, localization, posts, reader, search, seo, sites, subsites, translations, writer
+from . import (content_links, fragments, localization, posts, reader, schedule, search, seo, sites, subsites, translations,
+               writer)
 from . import settings as plugin_settings
 from .cases import generator as case_generator
 from .cases.downloads import human_size
@@ -28,6 +29,7 @@ def start_build(pelican_obj) -> None:
     if not sites.remember_main_site(settings):
         return
     problems.clear()
+    schedule.reset()
     search.stop_indexing()
     translations.registry.clear()
     topic_assignment.reset()
@@ -69,6 +71,7 @@ def drop_unlisted(generator) -> None:
 
 
 def articles_read(generator) -> None:
+    schedule.note_waiting(generator)
     drop_unlisted(generator)
     for article in generator.articles:
         topic_assignment.agree_with_translations(article)
@@ -105,6 +108,8 @@ def build_finished(pelican_obj) -> None:
         subsites.write_waiting_subsites()
         writer.finish_writes()
         topic_assignment.warn_untagged()
+        if waiting := schedule.report():
+            print(waiting)
         search.finish_indexing()
         conversions.save()
         stop_background_work()

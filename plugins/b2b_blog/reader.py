@@ -8,13 +8,15 @@ import logging
 import os
 import re
 
+from markdown import Markdown
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.utils import SafeDatetime
 
 from . import settings as plugin_settings
 from . import sites
 from .conversion_cache import conversions
-from .header import split_header
+from .dates import DateError, parse_date
+from .header import parse_header
 from .markdown_links import EXTENSION as EXTERNAL_LINKS
 from .posts import word_count
 from .problems import ContentError, Problem, problems
@@ -94,6 +96,15 @@ class BlogMarkdownReader(MarkdownReader):
             # an impossible date (month 13) goes on to Pelican's parser and its message.
             with contextlib.suppress(ValueError):
                 return SafeDatetime.fromisoformat(value.strip())
+        if name in ("date", "modified") and isinstance(value, str):
+            # Ours first: dateutil would read 03/11/2016 as 11 March without a word.
+            try:
+                when = parse_date(value, tuple(sites.languages(self.settings)))
+            except DateError as error:
+                self._report(name, error.message, error.fix)
+                return value
+            if when is not None:
+                return when
         try:
             return super().process_metadata(name, value)
         except Exception as error:  # noqa: BLE001 - any parse error is the author's to fix
@@ -112,14 +123,19 @@ class BlogMarkdownReader(MarkdownReader):
         if not raw.strip():
             self._report("file", "the file is empty", "write a metadata header and a text, or delete the file")
             return "", {}
-        self._header_lines = _header_lines(raw.decode("utf-8"))
-        return self._convert(source_path)
+        header = parse_header(raw.decode("utf-8"))
+        self._header_lines = {key: field.line for key, field in header.fields.items()}
+        for mistake in header.mistakes:
+            self._report("header", mistake.message, mistake.fix, mistake.line)
+        if header.mistakes:
+            return "", {}
+        return self._convert(source_path, header.markdown)
 
-    def _convert(self, source_path: str):
+    def _convert(self, source_path: str, text: str):
         """Markdown to HTML, or the cached result of the same file's last conversion."""
         cached = conversions.get("markdown", source_path)
         if cached is None:
-            content, metadata = super().read(source_path)
+            content, metadata = self._markdown(source_path, text)
             cached = (content, self._raw_meta, self._formatted, *self._toc, word_count(content))
             conversions.put("markdown", source_path, cached)
         else:
@@ -128,6 +144,14 @@ class BlogMarkdownReader(MarkdownReader):
             metadata = self._metadata_from(cached[1], cached[2])
         content, _meta, _formatted, toc_html, headings, words = cached
         metadata["toc_html"], metadata["toc_headings"], metadata["word_count"] = toc_html, headings, words
+        return content, metadata
+
+    def _markdown(self, source_path: str, text: str):
+        """MarkdownReader.read (Pelican 4.12) on the text with its header in the meta extension's form."""
+        self._source_path = source_path
+        self._md = Markdown(**self.settings["MARKDOWN"])
+        content = self._md.convert(text)
+        metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
         return content, metadata
 
     def _check_header(self, metadata: dict, content: str) -> None:
@@ -191,8 +215,8 @@ class BlogMarkdownReader(MarkdownReader):
         if message:
             self._report("topics", message, "name topics by their key, slug or label, separated by commas")
 
-    def _report(self, field: str, message: str, fix: str) -> None:
-        line = self._header_lines.get(field)
+    def _report(self, field: str, message: str, fix: str, line: int | None = None) -> None:
+        line = line or self._header_lines.get(field)
         self._file_problems.append(Problem(self._relative_path, field, message, fix, line))
 
 
@@ -200,12 +224,6 @@ _FIXES = {
     "date": "write the date as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2024-05-01 09:00",
     "modified": "write the date as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2024-05-01 09:00",
 }
-
-
-def _header_lines(text: str) -> dict[str, int]:
-    """Field name (lowercase) -> its line number, for the header at the top of a file."""
-    fields, _body = split_header(text)
-    return {key: field.line for key, field in fields.items()}
 
 
 def add_reader(readers) -> None:

@@ -17,7 +17,8 @@ from .cases.publish import background_pdfs
 from .cases.texts import labels as case_labels
 from .conversion_cache import conversion_fingerprint, conversions
 from .listings import ListingsGenerator
-from .problems import problems
+from .problems import BuildError, problems
+from .settings_check import setting_problems
 from .sitemap import SitemapGenerator
 from .topics import assign as topic_assignment
 from .topics.related import link_related
@@ -29,6 +30,8 @@ def start_build(pelican_obj) -> None:
     if not sites.remember_main_site(settings):
         return
     problems.clear()
+    if mistakes := setting_problems(settings):
+        raise BuildError(mistakes)
     schedule.reset()
     search.stop_indexing()
     translations.registry.clear()

@@ -29,6 +29,11 @@ REQUIRED_FIELDS = ("title",)
 # Every field a post or page may carry; anything else is most likely a typo.
 KNOWN_FIELDS = {"title", "date", "modified", "slug", "translation_key", "kind", "tags", "summary", "status",
                 "topics", "lang", "template", "author", "authors", "save_as", "url", "category"}
+# French names authors try first, and the field each means.
+FRENCH_NAMES = {"titre": "title", "auteur": "author", "auteurs": "authors", "resume": "summary",
+                "etiquettes": "tags", "mots-cles": "tags", "statut": "status", "langue": "lang",
+                "modifie": "modified", "categorie": "category", "sujets": "topics", "themes": "topics",
+                "genre": "kind", "rubrique": "kind"}
 STATUSES = ("published", "draft", "hidden")
 # The dates authors write (YYYY-MM-DD, with HH:MM or HH:MM:SS); others go to Pelican's parser.
 PLAIN_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?")
@@ -160,11 +165,15 @@ class BlogMarkdownReader(MarkdownReader):
                 self._report(field, "the metadata header has no title (missing or malformed header)",
                              "start the file with lines like 'Title: My post' and 'Date: 2024-05-01', "
                              "then a blank line")
+        extra = {name.lower() for name in plugin_settings.get(self.settings, "B2B_EXTRA_FIELDS")}
+        known = sorted(KNOWN_FIELDS | extra)
         for field in self._header_lines:
-            if field not in KNOWN_FIELDS:
-                guess = difflib.get_close_matches(field, sorted(KNOWN_FIELDS), n=1)
-                hint = f"did you mean '{guess[0].capitalize()}'?" if guess else \
-                    f"use one of: {', '.join(sorted(KNOWN_FIELDS))}"
+            if field not in KNOWN_FIELDS and field not in extra:
+                # Only a close name is worth proposing ('Place' is not a typo of 'Template').
+                guess = FRENCH_NAMES.get(field) or next(iter(difflib.get_close_matches(field, known, n=1,
+                                                                                       cutoff=0.65)), None)
+                hint = f"did you mean '{guess.capitalize()}'?" if guess else \
+                    f"use one of: {', '.join(known)}, or declare it in B2B_EXTRA_FIELDS if the site uses it"
                 self._report(field, f"unknown field '{field}'", hint)
         status = metadata.get("status")
         if status is not None and status not in STATUSES:

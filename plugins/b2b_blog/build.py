@@ -19,6 +19,7 @@ from . import settings as plugin_settings
 from .files import folder_stamps
 from .problems import BuildError, Problem
 from .render_cache import render_cache
+from .template_errors import as_build_error
 
 
 class WarningCollector(logging.Handler):
@@ -78,12 +79,15 @@ def build_site(settings: dict) -> Path:
             raise BuildError([Problem("(build)", "warning", message, "fix the cause, or set "
                                       "B2B_WARNINGS_ARE_ERRORS = False to let warnings through")
                               for message in warnings.messages])
-    except BaseException:
+    except BaseException as error:
         from .handlers import stop_background_work  # noqa: PLC0415 - handlers imports Pelican's plugins
 
         stop_background_work()
         render_cache.close()
         shutil.rmtree(staging, ignore_errors=True)
+        named = as_build_error(error, settings["THEME"])
+        if named is not None:
+            raise named from error
         raise
     finally:
         for logger in watched:

@@ -199,4 +199,5 @@ def install_template_helpers(generator) -> None:
         site_url=_site_url,
         og_locale=_og_locale,
     )
-    generator.env.filters.update(absolute=_absolute, long_date=_long_date, file_size=_file_size)
+    generator.env.filters.update(absolute=_absolute, long_date=_long_date, file_size=_file_size,
+                                 bcp47=localization.bcp47)

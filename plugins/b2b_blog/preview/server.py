@@ -33,9 +33,6 @@ class PreviewSite:
         self.output, self.languages, self.state = output, languages, state
         self.locale_dir = Path(cache) / "locale"
         self._theme = theme
-        self._env = Environment(loader=FileSystemLoader(str(Path(theme) / "templates")),
-                                extensions=["jinja2.ext.i18n"], autoescape=select_autoescape(default=True),
-                                trim_blocks=True, lstrip_blocks=True)
 
     def page_lang(self, path: str) -> str:
         """French under /, English under /en/ (a subsite's language is its first path segment)."""
@@ -45,12 +42,16 @@ class PreviewSite:
     def error_page(self, path: str) -> bytes:
         """The last build's problems, in the language of the page asked for."""
         lang = self.page_lang(path)
-        # The theme's catalogs, compiled as a build does (a failed build may not have reached it).
+        # The theme's catalogs, compiled as a build does (a failed build may not have reached it);
+        # one environment per request: requests in two languages are served at the same time.
         with contextlib.suppress(OSError):
             compile_catalogs(catalogs_source(self._theme), self.locale_dir)
-        self._env.install_gettext_translations(
+        env = Environment(loader=FileSystemLoader(str(Path(self._theme) / "templates")),
+                          extensions=["jinja2.ext.i18n"], autoescape=select_autoescape(default=True),
+                          trim_blocks=True, lstrip_blocks=True)
+        env.install_gettext_translations(
             gettext.translation(DOMAIN, str(self.locale_dir), [lang], fallback=True), newstyle=True)
-        template = self._env.get_template("preview_errors.html")
+        template = env.get_template("preview_errors.html")
         return template.render(lang=lang, problems=self.state.problems, build=self.state.number).encode()
 
 

@@ -59,7 +59,7 @@ def _wait_until(page, expression: str, timeout: float) -> None:
         try:
             if page.evaluate(f"() => Boolean({expression})"):
                 return
-        except Exception:  # noqa: BLE001, S110 - between two documents
+        except Exception:  # noqa: BLE001 - between two documents
             pass
         time.sleep(0.02)
     raise SystemExit(f"the page did not show the edit within {timeout} s")

@@ -47,6 +47,15 @@ def _stamp_file(settings: dict) -> Path:
     return Path(settings["CACHE_PATH"]) / "b2b-last-build.json"
 
 
+def _up_to_date(stamp: Path, fingerprint: str, output: Path) -> bool:
+    """The last good build read the same inputs, and no post waiting for its date has reached it."""
+    if not stamp.is_file():
+        return False
+    last = json.loads(stamp.read_text(encoding="utf-8"))
+    return last.get("fingerprint") == fingerprint and last.get("output") == str(output) \
+        and not schedule.release_due(last.get("next_release"))
+
+
 def build_site(settings: dict) -> Path:
     """Build into a staging folder, then swap it in; a failed build leaves the output untouched.
 
@@ -56,12 +65,9 @@ def build_site(settings: dict) -> Path:
     fingerprint = inputs_fingerprint(settings)
     stamp = _stamp_file(settings)
     skip = plugin_settings.get(settings, "B2B_SKIP_UNCHANGED") and plugin_settings.get(settings, "B2B_SPEEDUPS")
-    if skip and output.is_dir() and stamp.is_file():
-        last = json.loads(stamp.read_text(encoding="utf-8"))
-        if last.get("fingerprint") == fingerprint and last.get("output") == str(output) \
-                and not schedule.release_due(last.get("next_release")):
-            print(f"b2b_blog: nothing changed since the last build; {output} is up to date")
-            return output
+    if skip and output.is_dir() and _up_to_date(stamp, fingerprint, output):
+        print(f"b2b_blog: nothing changed since the last build; {output} is up to date")
+        return output
     # One staging folder per process: two builds at once never write into each other's.
     staging = output.with_name(f"{output.name}.building-{os.getpid()}")
     previous = output.with_name(f"{output.name}.previous-{os.getpid()}")

@@ -151,19 +151,23 @@ def _yaml_header(lines: list[str]) -> Header:
 
 def _yaml_value(value) -> str | None:
     """A YAML value as header text: lists joined by commas, dates in ISO form; None for a nested mapping."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, datetime.datetime):
-        return value.isoformat(sep=" ", timespec="minutes" if not value.second else "seconds")
-    if isinstance(value, (datetime.date, int, float)):
-        return str(value) if not isinstance(value, datetime.date) else value.isoformat()
-    if isinstance(value, str):
-        return " ".join(value.split())
     if isinstance(value, list) and all(not isinstance(item, (list, dict)) for item in value):
-        return ", ".join(_yaml_value(item) or "" for item in value)
-    return None
+        return ", ".join(_scalar(item) for item in value)
+    return None if isinstance(value, (list, dict)) else _scalar(value)
+
+
+def _scalar(value) -> str:
+    if value is None:
+        text = ""
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, datetime.datetime):
+        text = value.isoformat(sep=" ", timespec="seconds" if value.second else "minutes")
+    elif isinstance(value, datetime.date):
+        text = value.isoformat()
+    else:
+        text = " ".join(str(value).split())
+    return text
 
 
 def _refused(lines: list[str], line: int, message: str, fix: str) -> Header:

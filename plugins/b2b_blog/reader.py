@@ -57,7 +57,7 @@ class BlogMarkdownReader(MarkdownReader):
         self._relative_path = relative
         self._header_lines: dict[str, int] = {}
         content, metadata = self._read_checked(source_path)
-        if not self._file_problems:  # an empty or unreadable file has no header to check
+        if metadata or content:  # an empty or unreadable file has no header to check; a bad date does
             self._check_language(metadata)
             self._check_header(metadata, content)
             self._check_kind(metadata)

@@ -25,7 +25,8 @@ def sitemap_xml(settings: dict) -> str:
             lines.append(f"  <url><loc>{_escape(url)}</loc>")
             if len(versions) > 1:
                 for lang, alternate in versions.items():
-                    lines.append(f'    <xhtml:link rel="alternate" hreflang="{bcp47(lang)}" href={quoteattr(alternate)}/>')
+                    lines.append(f'    <xhtml:link rel="alternate" hreflang="{bcp47(lang)}" '
+                                 f'href={quoteattr(alternate)}/>')
                 default = versions.get(main, next(iter(versions.values())))
                 lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(default)}/>')
             lines.append("  </url>")

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-
 ROOT = Path(__file__).resolve().parents[2]
 TINY = ROOT / "tests" / "sites" / "tiny" / "content"
 # The policy every page carries (B2B_CONTENT_SECURITY_POLICY's default, as in content/extra/_headers).
@@ -107,7 +106,7 @@ def until(page, expression: str, timeout: float = 15) -> None:
         try:
             if page.evaluate(f"() => Boolean({expression})"):
                 return
-        except Exception:  # noqa: BLE001, S110 - the page is between two documents
+        except Exception:  # noqa: BLE001 - the page is between two documents
             pass
         time.sleep(0.05)
     raise AssertionError(f"not true after {timeout} s: {expression}\n{page.content()[:2000]}")

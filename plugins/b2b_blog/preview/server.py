@@ -69,7 +69,7 @@ class PreviewHandler(ComplexHTTPRequestHandler):
         if self.site.state.failed and _is_page(path):
             return self._send(500, "text/html; charset=utf-8", self.site.error_page(path))
         found = self.get_path_that_exists(path)
-        if found and _is_page(found) or found and found.endswith(".html"):
+        if (found and _is_page(found)) or (found and found.endswith(".html")):
             target = Path(self.translate_path(found))
             if target.is_dir():
                 target = target / "index.html"

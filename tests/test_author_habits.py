@@ -193,3 +193,26 @@ def test_each_problem_is_printed_once_then_the_count(tiny_copy, tmp_path):
 def test_language_tags():
     assert [bcp47(lang) for lang in ("fr", "en", "pt_br", "pt-br", "zh_hant_tw", "de")] == [
         "fr", "en", "pt-BR", "pt-BR", "zh-Hant-TW", "de"]
+
+
+def test_the_translations_report_reads_every_date_the_build_accepts(tiny_copy, tmp_path):
+    from b2b_blog.authoring import translation_report  # noqa: PLC0415
+    from conftest import site_settings  # noqa: PLC0415
+
+    english = tiny_copy / "en" / "first-post.md"
+    english.write_text(english.read_text(encoding="utf-8").replace(
+        "\n\n", "\nModified: 2018/07/14 18:00\n\n", 1), encoding="utf-8")
+    french = tiny_copy / "fr" / "premier-billet.md"
+    french.write_text(french.read_text(encoding="utf-8").replace(
+        "\n\n", "\nModified : 14 juillet 2017\n\n", 1), encoding="utf-8")
+    report = translation_report(site_settings(tiny_copy, tmp_path))
+    assert "fr/premier-billet.md (2017-07-14, Modified) is older than the change of en/first-post.md " \
+           "(2018-07-14, Modified)" in report
+
+
+def test_a_yaml_list_in_a_plain_header_is_a_list():
+    header = parse_header("Title: Ouverture\nDate: 2013-12-09 08:00:00\nTags: [pelican, publication]\n"
+                          "Summary: [Brouillon] un titre entre crochets reste tel quel\n\nLe texte.\n")
+    assert header.fields["tags"].text == "pelican, publication"
+    assert "Tags: pelican, publication\n" in header.markdown
+    assert header.fields["summary"].text.startswith("[Brouillon]")

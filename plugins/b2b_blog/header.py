@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 KEY_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+)(?P<space>[ \t\u00a0\u202f]*):\s*(?P<value>.*)$")
 # Markdown wants four spaces before a continued value; fewer are forgiven here.
 CONTINUATION = re.compile(r"^[ \t]+(?P<value>.*)$")
+# Comma-separated fields, where `[a, b]` (YAML's list) means the list a, b.
+LIST_FIELDS = {"tags", "topics", "authors", "aliases"}
+BRACKETED = re.compile(r"\[(?P<items>[^\[\]]*)\]")
 YAML_FENCE = "---"
 YAML_END = ("---", "...")
 YAML_FIX = "write one 'key: value' per line between the two --- lines, lists as [a, b] or 'a, b'"
@@ -87,10 +90,13 @@ def _plain_header(lines: list[str]) -> Header:
             key = key_match["key"].lower()
             current = fields.setdefault(key, Field([], [], index + 1))
             value = key_match["value"].strip()
-            if key_match["space"]:
+            listed = BRACKETED.fullmatch(value) if key in LIST_FIELDS else None
+            if listed:
+                value = listed["items"].strip()  # `Tags: [a, b]`, the YAML habit in a plain header
+            if key_match["space"] or listed:
                 # `Tags : x` becomes `Tags: x` for the meta extension, which stops at the space.
                 ending = line[len(line.rstrip("\r\n")):]
-                rewritten[index] = f"{key_match['key']}: {key_match['value']}{ending}"
+                rewritten[index] = f"{key_match['key']}: {value}{ending}"
         else:
             break  # Not a header line: the body starts here, as in Markdown.
         if value:

@@ -6,6 +6,7 @@ plugin's own modules is used by the next build without restarting the server.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -14,24 +15,50 @@ import threading
 import time
 from pathlib import Path
 
+from ..files import folder_stamps
 from ..sites import languages
 from .server import PreviewSite, make_server
 from .state import BuildState
 
 
 class Rebuilder:
-    """Runs one build in a subprocess and records its outcome in the shared state."""
+    """Runs each build in a fresh process and records its outcome in the shared state."""
 
     def __init__(self, root: Path, settings_file: str, report: Path, state: BuildState):
         self.root, self.settings_file, self.report, self.state = root, settings_file, report, state
+        self._env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            [str(root / "plugins"), *filter(None, [os.environ.get("PYTHONPATH")])])}
+        self._ready: subprocess.Popen | None = None
+        self._ready_stamp = ""
+
+    def _plugin_stamp(self) -> str:
+        return "".join(folder_stamps([self.root / "plugins"]))
+
+    def prepare(self) -> None:
+        """Start the next build's process now: its imports (about 0.7 s) are done before the next save."""
+        self._ready_stamp = self._plugin_stamp()
+        self._ready = subprocess.Popen(
+            [sys.executable, "-m", "b2b_blog.preview.worker", "--settings", self.settings_file,
+             "--report", str(self.report)], cwd=self.root, env=self._env, stdin=subprocess.PIPE, text=True)
+
+    def discard(self) -> None:
+        if self._ready is not None:
+            with contextlib.suppress(OSError):
+                self._ready.stdin.close()  # the worker reads an empty line and leaves
+            self._ready.wait()
+            self._ready = None
 
     def build(self) -> bool:
         started = time.monotonic()
         self.report.unlink(missing_ok=True)
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-            [str(self.root / "plugins"), *filter(None, [os.environ.get("PYTHONPATH")])])}
-        code = subprocess.run([sys.executable, "-m", "b2b_blog", "--settings", self.settings_file,
-                               "--report", str(self.report)], cwd=self.root, env=env, check=False).returncode
+        if self._ready is None or self._plugin_stamp() != self._ready_stamp:
+            # The plugin changed since the process imported it: a fresh one reads it as it is now.
+            self.discard()
+            self.prepare()
+        process, self._ready = self._ready, None
+        process.stdin.write("go\n")
+        process.stdin.close()
+        code = process.wait()
         try:
             outcome = json.loads(self.report.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -47,6 +74,7 @@ class Rebuilder:
                   "the last good site stays in output/", file=sys.stderr, flush=True)
         else:
             print(f"livereload: built in {seconds:.2f} s; open pages reload", flush=True)
+        self.prepare()
         return not failed
 
 
@@ -71,6 +99,7 @@ def run(root: Path, settings: dict, settings_file: str, watched: list[Path], hos
     except KeyboardInterrupt:
         pass
     finally:
+        rebuilder.discard()
         server.shutdown()
         server.server_close()
 

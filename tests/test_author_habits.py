@@ -216,3 +216,11 @@ def test_a_yaml_list_in_a_plain_header_is_a_list():
     assert header.fields["tags"].text == "pelican, publication"
     assert "Tags: pelican, publication\n" in header.markdown
     assert header.fields["summary"].text.startswith("[Brouillon]")
+
+
+def test_a_yaml_header_runs_no_code_and_a_refused_one_leaves_the_text_whole():
+    header = parse_header("---\ntitle: !!python/object/apply:os.system ['echo owned']\n---\n\nLe texte.\n")
+    assert header.mistakes and header.mistakes[0].line == 2
+    assert "YAML header cannot be read" in header.mistakes[0].message
+    unclosed = parse_header("---\n\nUn texte qui commence par un filet.\n")
+    assert unclosed.body.endswith("Un texte qui commence par un filet.")

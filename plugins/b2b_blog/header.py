@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 # Same grammar as python-markdown's meta extension, which Pelican authors know; spaces before
 # the colon are the French habit (U+00A0 and U+202F are the no-break spaces French editors put).
 KEY_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+)(?P<space>[ \t\u00a0\u202f]*):\s*(?P<value>.*)$")
+# A line that looks like a field but whose name has letters the grammar refuses ('Résumé : …').
+ACCENTED_KEY = re.compile(r"^[ ]{0,3}(?P<key>[^\W\d_][\w-]*)[ \t\u00a0\u202f]*:\s")
 # Markdown wants four spaces before a continued value; fewer are forgiven here.
 CONTINUATION = re.compile(r"^[ \t]+(?P<value>.*)$")
 # Comma-separated fields, where `[a, b]` (YAML's list) means the list a, b.
@@ -75,6 +77,7 @@ def parse_header(text: str) -> Header:
 
 def _plain_header(lines: list[str]) -> Header:
     fields: dict[str, Field] = {}
+    mistakes: list[HeaderMistake] = []
     current: Field | None = None
     rewritten = list(lines)
     index = 0
@@ -98,6 +101,12 @@ def _plain_header(lines: list[str]) -> Header:
                 ending = line[len(line.rstrip("\r\n")):]
                 rewritten[index] = f"{key_match['key']}: {value}{ending}"
         else:
+            if fields and (accented := ACCENTED_KEY.match(line)) and not accented["key"].isascii():
+                # `Résumé : …` would end the header silently and show as the first line of the text.
+                mistakes.append(HeaderMistake(index + 1, f"'{accented['key']}' cannot be a field name (accents), "
+                                              "so the header stops here", "write the field's English name "
+                                              "(e.g. 'Summary:' for 'Résumé'), or leave a blank line "
+                                              "before the text"))
             break  # Not a header line: the body starts here, as in Markdown.
         if value:
             current.lines.append(value)
@@ -105,7 +114,7 @@ def _plain_header(lines: list[str]) -> Header:
     else:
         index = len(lines)
     body = "".join(lines[index:]).strip("\n")
-    return Header(fields, "\n".join(body.splitlines()), "".join(rewritten))
+    return Header(fields, "\n".join(body.splitlines()), "".join(rewritten), mistakes)
 
 
 def _yaml_header(lines: list[str]) -> Header:
@@ -177,4 +186,6 @@ def _scalar(value) -> str:
 
 
 def _refused(lines: list[str], line: int, message: str, fix: str) -> Header:
-    return Header({}, "", "".join(lines), [HeaderMistake(line, message, fix)])
+    """No header read: the whole text is the body (a text may well open with a --- rule)."""
+    text = "".join(lines)
+    return Header({}, "\n".join(text.strip("\n").splitlines()), text, [HeaderMistake(line, message, fix)])

@@ -85,10 +85,14 @@ def run(root: Path, settings: dict, settings_file: str, watched: list[Path], hos
     state = BuildState()
     report = Path(settings["CACHE_PATH"]).resolve() / "preview" / "last-build.json"
     rebuilder = Rebuilder(root, settings_file, report, state)
-    rebuilder.build()
     site = PreviewSite(str(Path(settings["OUTPUT_PATH"]).resolve()), str(Path(settings["THEME"]).resolve()),
                        str(Path(settings["CACHE_PATH"]).resolve()), languages(settings), state)
-    server = make_server(site, host, port)
+    try:
+        server = make_server(site, host, port)  # before the first build: a taken port is said at once
+    except OSError as error:
+        raise SystemExit(f"livereload: cannot serve on {host}:{port} ({error.strerror}); "
+                         "stop what uses it, or choose another port with --port N") from None
+    rebuilder.build()
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"livereload: serving the blog on http://{host}:{server.server_address[1]}/ "
           "(pages reload after each build; Ctrl-C to stop)", flush=True)

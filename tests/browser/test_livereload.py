@@ -162,3 +162,18 @@ def test_a_change_to_the_plugin_is_used_without_a_restart(browser, project, live
                '"B2B_WORDS_PER_MINUTE")))', "content.reading_time = 4242")
     until(page, "document.body.innerText.includes('4242')", 20)
     assert problems == []
+
+
+def test_the_previewed_site_is_byte_for_byte_a_normal_build(project, livereload, tmp_path):
+    import hashlib  # noqa: PLC0415
+
+    from conftest import build  # noqa: PLC0415
+
+    def snapshot(folder: Path) -> dict[str, str]:
+        return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+                for path in sorted(folder.rglob("*")) if path.is_file()}
+
+    normal = build(project / "content", tmp_path / "normal", THEME=str(project / "theme"))
+    served = urllib.request.urlopen(livereload + "/premier-billet/", timeout=5).read()
+    assert b"/_preview/reload.js" in served
+    assert snapshot(project / "output") == snapshot(normal.output)

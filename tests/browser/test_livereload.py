@@ -177,3 +177,23 @@ def test_the_previewed_site_is_byte_for_byte_a_normal_build(project, livereload,
     served = urllib.request.urlopen(livereload + "/premier-billet/", timeout=5).read()
     assert b"/_preview/reload.js" in served
     assert snapshot(project / "output") == snapshot(normal.output)
+
+
+def test_ten_open_tabs_all_follow_through_one_event_stream(browser, project, livereload):
+    problems: list[str] = []
+    context = browser.new_context()
+    tabs = []
+    for _ in range(10):  # more than the six connections a browser opens to one host
+        tab = context.new_page()
+        tab.on("pageerror", lambda error: problems.append(str(error)))
+        tab.goto(livereload + "/premier-billet/")
+        tabs.append(tab)
+    edit(project / "content" / "fr" / "premier-billet.md", "Title: Premier billet", "Title: Premier billet bis")
+    for tab in tabs:
+        until(tab, "document.querySelector('h1').textContent.includes('bis')", 20)
+    # Every tab still loads a page at once: no connection is left waiting behind the event streams.
+    started = time.monotonic()
+    tabs[-1].goto(livereload + "/en/first-post/")
+    assert time.monotonic() - started < 5
+    assert problems == []
+    context.close()

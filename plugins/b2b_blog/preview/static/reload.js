@@ -18,13 +18,46 @@
       window.addEventListener("load", restore);
     }
   }
-  var events = new EventSource("/_preview/events");
-  events.addEventListener("build", function (event) {
-    if (event.data === served) {
+
+  var reloading = false;
+  function built(number) {
+    if (reloading || number === served) {
       return;
     }
-    events.close();
+    reloading = true;
     sessionStorage.setItem(key, String(Math.round(window.scrollY)));
     location.reload();
+  }
+
+  function listen(onNumber) {
+    var events = new EventSource("/_preview/events");
+    events.addEventListener("build", function (event) { onNumber(event.data); });
+  }
+
+  // Browsers open at most six connections to one host over HTTP/1.1: one tab (the holder of a
+  // Web Lock) keeps the event stream and tells the others through a BroadcastChannel.
+  if (!("locks" in navigator) || !("BroadcastChannel" in window)) {
+    listen(built);
+    return;
+  }
+  var channel = new BroadcastChannel("b2b-preview");
+  var last = null;
+  channel.addEventListener("message", function (event) {
+    if (event.data === "ask") {
+      if (last !== null) {
+        channel.postMessage(last);
+      }
+    } else {
+      built(event.data);
+    }
+  });
+  channel.postMessage("ask");
+  navigator.locks.request("b2b-preview-events", function () {
+    listen(function (number) {
+      last = number;
+      channel.postMessage(number);
+      built(number);
+    });
+    return new Promise(function () {});  // held as long as this page lives
   });
 })();

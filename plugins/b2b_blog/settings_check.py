@@ -4,17 +4,29 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 
 from . import settings as plugin_settings
 from . import sites
 from .problems import Problem
 
 WHERE = "(settings)"
+FIELD_NAME = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def setting_problems(settings: dict) -> list[Problem]:
     """Every mistake in the plugin's settings, for the main site (subsites copy its settings)."""
-    return [*unknown_names(settings), *missing_for_languages(settings)]
+    return [*unknown_names(settings), *missing_for_languages(settings), *extra_fields(settings)]
+
+
+def extra_fields(settings: dict) -> list[Problem]:
+    """B2B_EXTRA_FIELDS is a list of field names, each in the header grammar."""
+    value = plugin_settings.get(settings, "B2B_EXTRA_FIELDS")
+    if isinstance(value, (list, tuple, set)) and all(isinstance(name, str) and FIELD_NAME.fullmatch(name)
+                                                     for name in value):
+        return []
+    return [Problem(WHERE, "B2B_EXTRA_FIELDS", f"not a list of field names: {value!r}",
+                    'write a list of names made of letters, digits, - and _, e.g. ["Place", "Slides", "DOI"]')]
 
 
 def unknown_names(settings: dict) -> list[Problem]:

@@ -224,3 +224,17 @@ def test_a_yaml_header_runs_no_code_and_a_refused_one_leaves_the_text_whole():
     assert "YAML header cannot be read" in header.mistakes[0].message
     unclosed = parse_header("---\n\nUn texte qui commence par un filet.\n")
     assert unclosed.body.endswith("Un texte qui commence par un filet.")
+
+
+def test_a_settings_file_python_cannot_read_is_named_with_its_line(tmp_path):
+    from b2b_blog.build import write_report  # noqa: PLC0415
+
+    broken = tmp_path / "pelicanconf.py"
+    broken.write_text('SITENAME = "Blog"\nB2B_KINDS = {\n', encoding="utf-8")
+    try:
+        compile(broken.read_text(encoding="utf-8"), str(broken), "exec")
+    except SyntaxError as error:
+        write_report(tmp_path / "report.json", error)
+    problem = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["problems"][0]
+    assert (problem["path"], problem["line"]) == ("pelicanconf.py", 2)
+    assert "never closed" in problem["message"]

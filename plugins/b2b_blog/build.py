@@ -170,6 +170,10 @@ def write_report(path: Path, error: Exception | None) -> None:
         found = []
     elif isinstance(error, BuildError):
         found = error.as_json()
+    elif isinstance(error, SyntaxError):  # the settings file is Python
+        found = [asdict(Problem(os.path.basename(error.filename or "pelicanconf.py"), "settings",
+                                f"Python cannot read the settings: {error.msg}",
+                                "correct the syntax at that line (a bracket or quote left open?)", error.lineno))]
     else:
         found = [asdict(Problem("(build)", type(error).__name__, str(error) or repr(error),
                                 "see the terminal for the details"))]

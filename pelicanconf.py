@@ -13,6 +13,8 @@ OUTPUT_PATH = "output"
 CACHE_PATH = "cache"
 THEME = "theme"
 TIMEZONE = "Europe/Paris"
+# A post dated in the future waits (as a draft) until a build on or after its date, as with Hugo.
+WITH_FUTURE_DATES = False
 
 # French is the main site at /, every other language a subsite under /<lang>/.
 DEFAULT_LANG = "fr"

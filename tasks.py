@@ -88,23 +88,14 @@ def start(c, port=None):
 
 @task
 def livereload(c, port=None):
-    """Serve the site and rebuild it whenever content, theme, plugins or settings change."""
-    import threading  # noqa: PLC0415
+    """Serve the site, rebuild it on every change; open pages reload themselves or show the problems."""
+    from b2b_blog.preview.loop import run  # noqa: PLC0415
 
-    from watchfiles import watch  # noqa: PLC0415
-
-    build(c)
-    server = threading.Thread(target=serve, args=(c,), kwargs={"port": port}, daemon=True)
-    server.start()
+    os.chdir(ROOT)
     watched = [ROOT / CONFIG["content"], ROOT / CONFIG["theme"], ROOT / "plugins",
                ROOT / CONFIG["settings_base"]]
-    for changes in watch(*watched, watch_filter=lambda _change, path: "__pycache__" not in path
-                         and not path.endswith(".mo")):
-        print(f"changed: {', '.join(sorted({Path(p).name for _, p in changes}))}; rebuilding")
-        try:
-            build(c)
-        except SystemExit:
-            print("the build failed; the last good site is still served", file=sys.stderr)
+    run(ROOT, _settings(CONFIG["settings_base"]), CONFIG["settings_base"], watched, CONFIG["host"],
+        int(port or CONFIG["port"]))
 
 
 @task

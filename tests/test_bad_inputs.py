@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 from b2b_blog.problems import BuildError
-from conftest import SITES, build
+from conftest import ROOT, SITES, build
 
 BAD_INPUTS = Path(__file__).resolve().parent / "bad_inputs"
 KINDS = sorted(path.name for path in BAD_INPUTS.iterdir() if path.is_dir())
@@ -38,9 +39,18 @@ def test_mistake_is_reported_and_last_good_output_kept(kind, good_build, tmp_pat
     shutil.copytree(SITES / "tiny" / "content", content)
     shutil.copytree(good_build, tmp_path / "output")
     before = snapshot(tmp_path / "output")
-    shutil.copytree(BAD_INPUTS / kind / "content", content, dirs_exist_ok=True)
+    mistake = BAD_INPUTS / kind
+    if (mistake / "content").is_dir():
+        shutil.copytree(mistake / "content", content, dirs_exist_ok=True)
+    # A settings mistake: settings.json holds the overrides; a theme mistake: theme/ is laid over the theme.
+    overrides = json.loads((mistake / "settings.json").read_text(encoding="utf-8")) \
+        if (mistake / "settings.json").exists() else {}
+    if (mistake / "theme").is_dir():
+        shutil.copytree(ROOT / "theme", tmp_path / "theme")
+        shutil.copytree(mistake / "theme", tmp_path / "theme", dirs_exist_ok=True)
+        overrides["THEME"] = str(tmp_path / "theme")
     with pytest.raises(BuildError) as raised:
-        build(content, tmp_path)
+        build(content, tmp_path, **overrides)
     message = str(raised.value)
     for fragment in (BAD_INPUTS / kind / "expected.txt").read_text(encoding="utf-8").splitlines():
         assert fragment in message, f"{kind}: {fragment!r} not in:\n{message}"

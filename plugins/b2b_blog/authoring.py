@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import subprocess
 from collections import defaultdict
@@ -12,6 +13,7 @@ from pelican.utils import slugify
 
 from . import settings as plugin_settings
 from . import sites
+from .dates import DateError, read_date
 from .header import split_header
 
 HEADER_FIELDS = ("Title", "Date", "Slug", "Translation_key", "Kind", "Tags", "Summary", "Status")
@@ -67,10 +69,12 @@ class Version:
     changed_from: str  # 'Modified', 'git' or 'file'
 
 
-def _last_change(path: Path, header: dict) -> tuple[datetime.datetime, str]:
+def _last_change(path: Path, header: dict, languages: tuple[str, ...] = ("fr", "en")) -> tuple[datetime.datetime, str]:
     """When a file last changed: its Modified field, else its last commit, else its mtime."""
     if header.get("modified"):
-        return datetime.datetime.fromisoformat(header["modified"].replace(" ", "T")), "Modified"
+        # Read as the build reads it; a value the build refuses falls back to the commit's date.
+        with contextlib.suppress(DateError):
+            return read_date(header["modified"], languages).replace(tzinfo=None), "Modified"
     try:
         stamp = subprocess.run(["git", "log", "-1", "--format=%cI", "--", path.name],
                                cwd=path.parent, capture_output=True, text=True, check=True).stdout.strip()
@@ -90,7 +94,7 @@ def collect_versions(settings: dict) -> dict[str, list[Version]]:
             header = read_header(path)
             kind = "page" if "pages" in path.relative_to(content / lang).parts else "post"
             key = header.get("translation_key") or f"{lang}:{path.name}"
-            changed, source = _last_change(path, header)
+            changed, source = _last_change(path, header, tuple(sites.languages(settings)))
             groups[f"{kind}:{key}"].append(Version(path.relative_to(content), lang, key, changed, source))
     return groups
 

@@ -9,11 +9,13 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 from pelican import Pelican
 from pelican.writers import FileOverwriteFailedError
 
+from . import schedule
 from . import settings as plugin_settings
 from .cache_files import read_json
 from .files import folder_stamps
@@ -21,6 +23,7 @@ from .leftovers import remove_dead_leftovers
 from .logged_errors import ErrorsAsProblems
 from .problems import BuildError, Problem, problems
 from .render_cache import render_cache
+from .template_errors import as_build_error
 
 
 class WarningCollector(logging.Handler):
@@ -48,6 +51,15 @@ def _stamp_file(settings: dict) -> Path:
     return Path(settings["CACHE_PATH"]) / "b2b-last-build.json"
 
 
+def _up_to_date(stamp: Path, fingerprint: str, output: Path) -> bool:
+    """The last good build read the same inputs, and no post waiting for its date has reached it."""
+    last = read_json(stamp, "the last build's stamp")
+    if not isinstance(last, dict):
+        return False
+    return last.get("fingerprint") == fingerprint and last.get("output") == str(output) \
+        and not schedule.release_due(last.get("next_release"))
+
+
 def build_site(settings: dict) -> Path:
     """Build into a staging folder, then swap it in; a failed build leaves the output untouched.
 
@@ -57,11 +69,9 @@ def build_site(settings: dict) -> Path:
     fingerprint = inputs_fingerprint(settings)
     stamp = _stamp_file(settings)
     skip = plugin_settings.get(settings, "B2B_SKIP_UNCHANGED") and plugin_settings.get(settings, "B2B_SPEEDUPS")
-    if skip and output.is_dir() and stamp.is_file():
-        last = read_json(stamp, "the last build's stamp")
-        if last == {"fingerprint": fingerprint, "output": str(output)}:
-            print(f"b2b_blog: nothing changed since the last build; {output} is up to date")
-            return output
+    if skip and output.is_dir() and _up_to_date(stamp, fingerprint, output):
+        print(f"b2b_blog: nothing changed since the last build; {output} is up to date")
+        return output
     # One staging folder per process: two builds at once never write into each other's.
     staging = output.with_name(f"{output.name}.building-{os.getpid()}")
     previous = output.with_name(f"{output.name}.previous-{os.getpid()}")
@@ -88,12 +98,15 @@ def build_site(settings: dict) -> Path:
             raise BuildError([Problem("(build)", "warning", message, "fix the cause, or set "
                                       "B2B_WARNINGS_ARE_ERRORS = False to let warnings through")
                               for message in warnings.messages])
-    except BaseException:
+    except BaseException as error:
         from .handlers import stop_background_work  # noqa: PLC0415 - handlers imports Pelican's plugins
 
         stop_background_work()
         render_cache.close()
         shutil.rmtree(staging, ignore_errors=True)
+        named = as_build_error(error, settings["THEME"])
+        if named is not None:
+            raise named from error
         raise
     finally:
         logging.getLogger().removeHandler(errors)
@@ -108,7 +121,9 @@ def build_site(settings: dict) -> Path:
     else:
         shutil.rmtree(previous, ignore_errors=True)
     stamp.parent.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(json.dumps({"fingerprint": fingerprint, "output": str(output)}), encoding="utf-8")
+    release = schedule.next_release()
+    stamp.write_text(json.dumps({"fingerprint": fingerprint, "output": str(output),
+                                 "next_release": release.isoformat() if release else None}), encoding="utf-8")
     return output
 
 
@@ -155,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--content", help="content folder (default: the settings' PATH)")
     parser.add_argument("--output", help="output folder (default: the settings' OUTPUT_PATH)")
     parser.add_argument("--cache", help="cache folder (default: the settings' CACHE_PATH)")
+    parser.add_argument("--report", help="write the outcome (ok, problems) to this JSON file, for the preview")
     args = parser.parse_args(argv)
     init(level=logging.WARNING)
     # Relative to where the command runs, not to the settings file.
@@ -164,8 +180,31 @@ def main(argv: list[str] | None = None) -> int:
         build_site(read_settings(args.settings, override=override))
     except Exception as error:  # noqa: BLE001 - the author reads the message, not a traceback
         print(error, file=sys.stderr)
+        if args.report:
+            write_report(Path(args.report), error)
         return 1
+    if args.report:
+        write_report(Path(args.report), None)
     return 0
+
+
+def write_report(path: Path, error: Exception | None) -> None:
+    """The build's outcome as JSON: the preview server shows its problems in the page."""
+    if error is None:
+        found = []
+    elif isinstance(error, BuildError):
+        found = error.as_json()
+    elif isinstance(error, SyntaxError):  # the settings file is Python
+        found = [asdict(Problem(os.path.basename(error.filename or "pelicanconf.py"), "settings",
+                                f"Python cannot read the settings: {error.msg}",
+                                "correct the syntax at that line (a bracket or quote left open?)", error.lineno))]
+    else:
+        found = [asdict(Problem("(build)", type(error).__name__, str(error) or repr(error),
+                                "see the terminal for the details"))]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}")
+    partial.write_text(json.dumps({"ok": error is None, "problems": found}, ensure_ascii=False), encoding="utf-8")
+    partial.replace(path)
 
 
 if __name__ == "__main__":

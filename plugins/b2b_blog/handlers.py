@@ -14,6 +14,7 @@ from . import (
     localization,
     posts,
     reader,
+    schedule,
     search,
     seo,
     sites,
@@ -31,7 +32,8 @@ from .cases.texts import labels as case_labels
 from .conversion_cache import conversion_fingerprint, conversions
 from .csp import headers_problem, policy
 from .listings import ListingsGenerator
-from .problems import problems
+from .problems import BuildError, problems
+from .settings_check import setting_problems
 from .sitemap import SitemapGenerator
 from .topics import assign as topic_assignment
 from .topics.related import link_related
@@ -43,8 +45,11 @@ def start_build(pelican_obj) -> None:
     if not sites.remember_main_site(settings):
         return
     problems.clear()
+    if mistakes := setting_problems(settings):
+        raise BuildError(mistakes)
     for problem in [*confinement.symlink_problems(settings["PATH"]), *unread.unread_problems(settings)]:
         problems.add(problem)
+    schedule.reset()
     search.stop_indexing()
     translations.registry.clear()
     topic_assignment.reset()
@@ -88,6 +93,7 @@ def drop_unlisted(generator) -> None:
 
 
 def articles_read(generator) -> None:
+    schedule.note_waiting(generator)
     drop_unlisted(generator)
     for article in generator.articles:
         topic_assignment.agree_with_translations(article)
@@ -128,6 +134,8 @@ def build_finished(pelican_obj) -> None:
         subsites.write_waiting_subsites()
         writer.finish_writes()
         topic_assignment.warn_untagged()
+        if waiting := schedule.report():
+            print(waiting)
         search.finish_indexing()
         conversions.save()
         stop_background_work()
@@ -213,4 +221,5 @@ def install_template_helpers(generator) -> None:
         og_locale=_og_locale,
         b2b_content_security_policy=policy(generator.settings),
     )
-    generator.env.filters.update(absolute=_absolute, long_date=_long_date, file_size=_file_size)
+    generator.env.filters.update(absolute=_absolute, long_date=_long_date, file_size=_file_size,
+                                 bcp47=localization.bcp47)

@@ -40,11 +40,23 @@ def language_name(lang: str, in_lang: str | None = None) -> str:
     return Locale.parse(in_lang or lang).languages.get(lang, lang)
 
 
+def bcp47(lang: str) -> str:
+    """The BCP 47 tag HTML, hreflang and sitemaps want: pt_br -> pt-BR, zh_hant -> zh-Hant, fr -> fr."""
+    parts = lang.replace("_", "-").split("-")
+    tag = [parts[0].lower()]
+    for part in parts[1:]:
+        tag.append(part.title() if len(part) == 4 else part.upper() if len(part) in (2, 3) else part.lower())
+    return "-".join(tag)
+
+
 def og_locale(settings: dict, lang: str) -> str:
-    """Open Graph wants a territory: fr -> fr_FR, en -> en_GB (from the settings, else CLDR)."""
+    """Open Graph wants language_TERRITORY: fr -> fr_FR, en -> en_GB, pt_br -> pt_BR (settings, else CLDR)."""
     configured = plugin_settings.get(settings, "B2B_LOCALES").get(lang)
     if configured:
         return configured
+    tag = bcp47(lang).split("-")
+    if len(tag) > 1 and len(tag[-1]) == 2:
+        return f"{tag[0]}_{tag[-1]}"
     likely = get_global("likely_subtags").get(lang, lang)
     locale = Locale.parse(likely)
     return f"{locale.language}_{locale.territory}" if locale.territory else lang

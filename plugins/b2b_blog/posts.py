@@ -27,8 +27,9 @@ def enrich_post(content) -> None:
     if not isinstance(content, Article):
         return
     settings = content.settings
-    if content.status == "draft" and not hasattr(content, "category"):
+    if not hasattr(content, "category"):
         # Pelican writes drafts with their category; with categories turned off there is none.
+        # (A post dated in the future becomes a draft only after this signal: test the category.)
         content.category = Category("drafts", settings)
     content.kind = getattr(content, "kind", None) or plugin_settings.get(settings, "B2B_DEFAULT_KIND")
     # The reader counts the words once per conversion; other readers' content is counted here.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 logger = logging.getLogger(__name__)
 
@@ -32,9 +32,14 @@ class BuildError(Exception):
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(set(problems))
-        lines = [f"b2b_blog: the build stopped, {len(self.problems)} problem(s) to fix:"]
-        lines += [f"  - {problem}" for problem in self.problems]
+        # Each problem once, then the count on one line: the last line the author sees.
+        lines = [f"  - {problem}" for problem in self.problems]
+        lines.append(f"b2b_blog: the build stopped, {len(self.problems)} problem(s) to fix (listed above)")
         super().__init__("\n".join(lines))
+
+    def as_json(self) -> list[dict]:
+        """The problems as plain data, for the preview's error page."""
+        return [asdict(problem) for problem in self.problems]
 
 
 class ProblemLog:
@@ -42,14 +47,22 @@ class ProblemLog:
 
     def __init__(self) -> None:
         self._problems: set[Problem] = set()
+        self._paths: set[str] = set()
 
     def add(self, problem: Problem) -> None:
+        # Not logged here: the BuildError lists every problem once, with the count.
         if problem not in self._problems:
-            logger.error("b2b_blog: %s", problem)
+            logger.debug("b2b_blog: %s", problem)
         self._problems.add(problem)
+        self._paths.add(problem.path)
+
+    def recorded(self, path: str) -> bool:
+        """True when a problem of this source file is already recorded."""
+        return path in self._paths
 
     def clear(self) -> None:
         self._problems.clear()
+        self._paths.clear()
 
     def any(self) -> bool:
         return bool(self._problems)
@@ -60,3 +73,16 @@ class ProblemLog:
 
 
 problems = ProblemLog()
+
+
+class AlreadyReported(logging.Filter):
+    """Drops Pelican's "Could not process <file>" when the file's problems are already recorded."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.msg == "Could not process %s" and record.args:
+            path = str(record.args[0] if isinstance(record.args, tuple) else record.args)
+            return not problems.recorded(path.replace("\\", "/"))
+        return True
+
+
+logging.getLogger("pelican.generators").addFilter(AlreadyReported())

@@ -8,13 +8,15 @@ import logging
 import os
 import re
 
+from markdown import Markdown
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, BaseReader, MarkdownReader
 from pelican.utils import SafeDatetime
 
 from . import settings as plugin_settings
 from . import sites
 from .conversion_cache import conversions
-from .header import repeated_keys, split_header
+from .dates import DateError, parse_date
+from .header import parse_header, repeated_keys
 from .markdown_links import EXTENSION as EXTERNAL_LINKS
 from .posts import word_count
 from .problems import ContentError, Problem, problems
@@ -28,6 +30,11 @@ REQUIRED_FIELDS = ("title",)
 # Every field a post or page may carry; anything else is most likely a typo.
 KNOWN_FIELDS = {"title", "date", "modified", "slug", "translation_key", "kind", "tags", "summary", "status",
                 "topics", "lang", "template", "author", "authors", "save_as", "url", "category"}
+# French names authors try first, and the field each means.
+FRENCH_NAMES = {"titre": "title", "auteur": "author", "auteurs": "authors", "resume": "summary",
+                "etiquettes": "tags", "mots-cles": "tags", "statut": "status", "langue": "lang",
+                "modifie": "modified", "categorie": "category", "sujets": "topics", "themes": "topics",
+                "genre": "kind", "rubrique": "kind"}
 STATUSES = ("published", "draft", "hidden")
 # The dates authors write (YYYY-MM-DD, with HH:MM or HH:MM:SS); others go to Pelican's parser.
 PLAIN_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?")
@@ -52,7 +59,7 @@ class BlogMarkdownReader(MarkdownReader):
         self._header_lines: dict[str, int] = {}
         self._repeated: dict[str, list[int]] = {}
         content, metadata = self._read_checked(source_path)
-        if not self._file_problems:  # an empty or unreadable file has no header to check
+        if metadata or content:  # an empty or unreadable file has no header to check; a bad date does
             self._check_language(metadata)
             self._check_header(metadata, content)
             self._check_kind(metadata)
@@ -96,6 +103,15 @@ class BlogMarkdownReader(MarkdownReader):
             # an impossible date (month 13) goes on to Pelican's parser and its message.
             with contextlib.suppress(ValueError):
                 return SafeDatetime.fromisoformat(value.strip())
+        if name in ("date", "modified") and isinstance(value, str):
+            # Ours first: dateutil would read 03/11/2016 as 11 March without a word.
+            try:
+                when = parse_date(value, tuple(sites.languages(self.settings)))
+            except DateError as error:
+                self._report(name, error.message, error.fix)
+                return value
+            if when is not None:
+                return when
         try:
             return super().process_metadata(name, value)
         except Exception as error:  # noqa: BLE001 - any parse error is the author's to fix
@@ -114,15 +130,20 @@ class BlogMarkdownReader(MarkdownReader):
         if not raw.strip():
             self._report("file", "the file is empty", "write a metadata header and a text, or delete the file")
             return "", {}
-        self._header_lines = _header_lines(raw.decode("utf-8"))
+        header = parse_header(raw.decode("utf-8"))
         self._repeated = repeated_keys(raw.decode("utf-8"))
-        return self._convert(source_path)
+        self._header_lines = {key: field.line for key, field in header.fields.items()}
+        for mistake in header.mistakes:
+            self._report("header", mistake.message, mistake.fix, mistake.line)
+        if header.mistakes:
+            return "", {}
+        return self._convert(source_path, header.markdown)
 
-    def _convert(self, source_path: str):
+    def _convert(self, source_path: str, text: str):
         """Markdown to HTML, or the cached result of the same file's last conversion."""
         cached = conversions.get("markdown", source_path)
         if cached is None:
-            content, metadata = super().read(source_path)
+            content, metadata = self._markdown(source_path, text)
             if self._refuse_unsafe_html(source_path, content):
                 return content, metadata  # refused: never cached, so checked again next time
             cached = (content, self._raw_meta, self._formatted, *self._toc, word_count(content))
@@ -147,6 +168,14 @@ class BlogMarkdownReader(MarkdownReader):
                                                    refusal.fix, locate(text, refusal)))
         return found
 
+    def _markdown(self, source_path: str, text: str):
+        """MarkdownReader.read (Pelican 4.12) on the text with its header in the meta extension's form."""
+        self._source_path = source_path
+        self._md = Markdown(**self.settings["MARKDOWN"])
+        content = self._md.convert(text)
+        metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
+        return content, metadata
+
     def _check_header(self, metadata: dict, content: str) -> None:
         for field in REQUIRED_FIELDS:
             if not str(metadata.get(field, "")).strip():
@@ -157,11 +186,15 @@ class BlogMarkdownReader(MarkdownReader):
             self._report(field, f"the header has {len(lines)} '{field.capitalize()}:' lines (lines "
                                 f"{', '.join(map(str, lines))}); only the first would count",
                          f"keep one '{field.capitalize()}:' line; a long value goes on indented lines below it")
+        extra = {name.lower() for name in plugin_settings.get(self.settings, "B2B_EXTRA_FIELDS")}
+        known = sorted(KNOWN_FIELDS | extra)
         for field in self._header_lines:
-            if field not in KNOWN_FIELDS:
-                guess = difflib.get_close_matches(field, sorted(KNOWN_FIELDS), n=1)
-                hint = f"did you mean '{guess[0].capitalize()}'?" if guess else \
-                    f"use one of: {', '.join(sorted(KNOWN_FIELDS))}"
+            if field not in KNOWN_FIELDS and field not in extra:
+                # Only a close name is worth proposing ('Place' is not a typo of 'Template').
+                guess = FRENCH_NAMES.get(field) or next(iter(difflib.get_close_matches(field, known, n=1,
+                                                                                       cutoff=0.65)), None)
+                hint = f"did you mean '{guess.capitalize()}'?" if guess else \
+                    f"use one of: {', '.join(known)}, or declare it in B2B_EXTRA_FIELDS if the site uses it"
                 self._report(field, f"unknown field '{field}'", hint)
         status = metadata.get("status")
         if status is not None and status not in STATUSES:
@@ -212,8 +245,8 @@ class BlogMarkdownReader(MarkdownReader):
         if message:
             self._report("topics", message, "name topics by their key, slug or label, separated by commas")
 
-    def _report(self, field: str, message: str, fix: str) -> None:
-        line = self._header_lines.get(field)
+    def _report(self, field: str, message: str, fix: str, line: int | None = None) -> None:
+        line = line or self._header_lines.get(field)
         self._file_problems.append(Problem(self._relative_path, field, message, fix, line))
 
 
@@ -221,12 +254,6 @@ _FIXES = {
     "date": "write the date as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2024-05-01 09:00",
     "modified": "write the date as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2024-05-01 09:00",
 }
-
-
-def _header_lines(text: str) -> dict[str, int]:
-    """Field name (lowercase) -> its line number, for the header at the top of a file."""
-    fields, _body = split_header(text)
-    return {key: field.line for key, field in fields.items()}
 
 
 def add_reader(readers) -> None:

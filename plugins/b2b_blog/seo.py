@@ -8,6 +8,7 @@ import re
 from markupsafe import Markup
 
 from . import sites
+from .localization import bcp47
 
 
 def _is_original(article, translations) -> bool:
@@ -35,7 +36,7 @@ def blog_posting(context, article) -> Markup:
         "@context": "https://schema.org",
         "@type": "BlogPosting",
         "headline": Markup(article.title).striptags(),
-        "inLanguage": article.lang,
+        "inLanguage": bcp47(article.lang),
         "url": _post_url(context, article),
         "datePublished": article.date.isoformat(),
         "author": {"@type": "Organization", "name": context.get("AUTHOR") or context["SITENAME"]},
@@ -47,7 +48,7 @@ def blog_posting(context, article) -> Markup:
     if getattr(article, "summary", None):
         data["description"] = Markup(article.summary).striptags()
     if translations:
-        links = [{"@type": "BlogPosting", "url": _translation_url(context, t), "inLanguage": t.lang}
+        links = [{"@type": "BlogPosting", "url": _translation_url(context, t), "inLanguage": bcp47(t.lang)}
                  for t in translations]
         if _is_original(article, translations):
             data["workTranslation"] = links
@@ -76,7 +77,7 @@ def learning_resource(context, entry) -> Markup:
         "learningResourceType": "case study",
         "name": edition.title,
         "description": edition.abstract,
-        "inLanguage": edition.lang,
+        "inLanguage": bcp47(edition.lang),
         "url": sites.absolute(context, shown.url),
         "author": [{"@type": "Person", "name": name} for name in edition.authors],
         "datePublished": edition.date.isoformat(),
@@ -98,7 +99,7 @@ def learning_resource(context, entry) -> Markup:
     others = [(lang, version) for lang, version in entry.versions() if lang != edition.lang]
     if others:
         data["workTranslation" if edition.lang == sites.main_lang(context) else "translationOfWork"] = [
-            {"@type": "LearningResource", "url": sites.absolute(context, version.url), "inLanguage": lang}
+            {"@type": "LearningResource", "url": sites.absolute(context, version.url), "inLanguage": bcp47(lang)}
             for lang, version in others]
     text = json.dumps(data, ensure_ascii=False, indent=1)
     return Markup(text.replace("<", "\\u003c"))  # no "</script>" nor "<!--" can end the block early

@@ -73,7 +73,14 @@ DEFAULTS: dict[str, Any] = {
                                    "base-uri 'self'; form-action 'self'",
     # Write drafts and hidden posts (to preview them); publishing turns this off.
     "B2B_WRITE_UNLISTED": True,
+    # Header fields the site uses beyond the plugin's own (e.g. ["Place", "Slides", "DOI"]); templates
+    # read them as article.place. Any other field is refused as a likely typo.
+    "B2B_EXTRA_FIELDS": [],
 }
+
+
+# Set by the plugin itself on the main site's settings (see sites.remember_main_site).
+INTERNAL = {"B2B_MAIN_LANG", "B2B_SITE_ROOTS", "B2B_CACHE_ROOT"}
 
 
 def get(settings: dict, name: str) -> Any:

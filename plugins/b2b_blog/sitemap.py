@@ -8,6 +8,7 @@ from pelican.generators import Generator
 
 from . import sites
 from .confinement import claims, page_owner
+from .localization import bcp47
 from .translations import registry
 
 
@@ -25,7 +26,8 @@ def sitemap_xml(settings: dict) -> str:
             lines.append(f"  <url><loc>{_escape(url)}</loc>")
             if len(versions) > 1:
                 for lang, alternate in versions.items():
-                    lines.append(f'    <xhtml:link rel="alternate" hreflang="{lang}" href={quoteattr(alternate)}/>')
+                    lines.append(f'    <xhtml:link rel="alternate" hreflang="{bcp47(lang)}" '
+                                 f'href={quoteattr(alternate)}/>')
                 default = versions.get(main, next(iter(versions.values())))
                 lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(default)}/>')
             lines.append("  </url>")

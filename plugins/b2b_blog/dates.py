@@ -1,0 +1,166 @@
+"""The dates authors write in a header, read one way only: a date that could be read two ways is refused.
+
+Read: ISO (`2016-11-10`, `2016-11-10 09:00`, `2016-11-10T09:00+01:00`), year first with slashes or dots
+(`2016/11/10`), month names in the site's languages (`10 novembre 2016`, `1er novembre 2016`,
+`November 10, 2016`, `vendredi 25 novembre 2016 à 9h30`), and numeric dates that have one reading only
+(`25/11/2016`: there is no month 25). Refused: `03/11/2016` (3 November or 11 March?).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from functools import lru_cache
+
+from babel.dates import format_date, get_day_names, get_month_names
+from pelican.utils import SafeDatetime
+
+ISO_FORM = "write it in ISO form, YYYY-MM-DD (with HH:MM if you like), e.g. 2016-11-25 09:00"
+YEAR_FIRST = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ T]+(.+))?")
+YEAR_LAST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T]+(.+))?")
+TIME = re.compile(r"(\d{1,2})(?::(\d{2})(?::(\d{2}))?|h(\d{2})?)")
+TOKEN = re.compile(r"\d{1,2}(?::\d{2}(?::\d{2})?|h(?:\d{2})?)(?![\w:])|\d+|[^\W\d_]+")
+# Words around a written date that say nothing about it ('le 1er novembre', 'the 3rd of May', 'à 9h').
+FILLERS = {"le", "the", "a", "at", "er", "eme", "st", "nd", "rd", "th", "de", "du", "of", "on", "am", "um",
+           "den", "el", "em", "il", "op", "h"}
+
+
+class DateError(ValueError):
+    """A date the build will not guess: the message says why, the fix how to write it."""
+
+    def __init__(self, message: str, fix: str = ISO_FORM):
+        super().__init__(message)
+        self.message, self.fix = message, fix
+
+
+def parse_date(text: str, languages: tuple[str, ...] = ("fr", "en")) -> SafeDatetime | None:
+    """The date written in `text`, None when it is in none of the forms above (Pelican's parser may try)."""
+    value = " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+    with _invalid_as_error(value):
+        try:
+            return _safe(datetime.datetime.fromisoformat(value))
+        except ValueError:
+            pass
+        if match := YEAR_FIRST.fullmatch(value):
+            year, month, day, clock = match.groups()
+            return _combine(value, int(year), int(month), int(day), clock)
+        if match := YEAR_LAST.fullmatch(value):
+            return _numeric_day_and_month(value, match)
+        return _written_out(value, tuple(dict.fromkeys((*languages, "fr", "en"))))
+
+
+class _invalid_as_error:
+    """Turns an impossible date (31 February) into a DateError naming the value."""
+
+    def __init__(self, value: str):
+        self.value = value
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, _traceback):
+        if kind is ValueError and not isinstance(error, DateError):
+            raise DateError(f"'{self.value}' is not a date that exists ({error})") from None
+        return False
+
+
+def _safe(value: datetime.datetime) -> SafeDatetime:
+    return SafeDatetime(value.year, value.month, value.day, value.hour, value.minute, value.second,
+                        tzinfo=value.tzinfo)
+
+
+def _combine(value: str, year: int, month: int, day: int, clock: str | None) -> SafeDatetime:
+    hour = minute = second = 0
+    if clock:
+        match = TIME.fullmatch(clock.strip())
+        if not match:
+            raise DateError(f"cannot read the time in '{value}'")
+        hour, minute, second = int(match[1]), int(match[2] or match[4] or 0), int(match[3] or 0)
+    return SafeDatetime(year, month, day, hour, minute, second)
+
+
+def _numeric_day_and_month(value: str, match: re.Match) -> SafeDatetime:
+    first, _separator, second, year, clock = match.groups()
+    if len(year) == 2:
+        raise DateError(f"'{value}' has a two-digit year, and its day and month may be read either way")
+    first, second, year = int(first), int(second), int(year)
+    if first <= 12 and second <= 12 and first != second:
+        day_first = datetime.date(year, second, first)
+        month_first = datetime.date(year, first, second)
+        raise DateError(
+            f"'{value}' can be read two ways: {_spoken(day_first)} (day first, as in French) "
+            f"or {_spoken(month_first)} (month first, as in American English)",
+            f"write it in ISO form: {day_first.isoformat()} for {_spoken(day_first)}, "
+            f"or {month_first.isoformat()} for {_spoken(month_first)}")
+    # One reading only: the number above 12 is the day (25/11/2016, or 11/25/2016 month first).
+    day, month = (second, first) if first <= 12 < second else (first, second)
+    return _combine(value, year, month, day, clock)
+
+
+def _spoken(day: datetime.date) -> str:
+    return format_date(day, "d MMMM y", locale="en")
+
+
+def _written_out(value: str, languages: tuple[str, ...]) -> SafeDatetime | None:
+    months, weekdays = _names(languages)
+    day = year = weekday = month = None
+    clock = None
+    for token in TOKEN.findall(_fold(value)):
+        if token.isdigit() and len(token) == 4 and year is None:
+            year = int(token)
+        elif token.isdigit() and len(token) <= 2 and day is None:
+            day = int(token)
+        elif token[0].isdigit() and clock is None:
+            clock = token
+        elif token in months and month is None:
+            month = months[token]
+        elif token in weekdays and weekday is None:
+            weekday = weekdays[token]
+        elif token not in FILLERS:
+            return None  # not a written-out date: leave it to Pelican's parser
+    if None in (day, month, year):
+        return None
+    when = _combine(value, year, month, day, clock)
+    if weekday is not None and when.weekday() != weekday:
+        raise DateError(f"'{value}' names the wrong day of the week: that day is a "
+                        f"{format_date(when, 'EEEE', locale='en')}", "correct the day or the weekday, "
+                        "or write the date in ISO form, YYYY-MM-DD")
+    return when
+
+
+@lru_cache(maxsize=8)
+def _names(languages: tuple[str, ...]) -> tuple[dict[str, int], dict[str, int]]:
+    """Month and weekday names (wide and abbreviated, accents folded) in every language, from Babel's CLDR."""
+    months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    for lang in languages:
+        try:
+            for width in ("wide", "abbreviated"):
+                for context in ("format", "stand-alone"):
+                    for number, name in get_month_names(width, context, locale=lang).items():
+                        months.setdefault(_fold(name).strip("."), number)
+            for width in ("wide", "abbreviated"):
+                for number, name in get_day_names(width, locale=lang).items():
+                    weekdays.setdefault(_fold(name).strip("."), number)
+        except (ValueError, LookupError):
+            continue  # a language Babel does not know has no names to offer
+    return months, weekdays
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def read_date(text: str, languages: tuple[str, ...] = ("fr", "en")) -> datetime.datetime:
+    """Every date the build accepts: ours above, else Pelican's parser (as the reader does); DateError if none."""
+    from pelican.utils import get_date  # noqa: PLC0415
+
+    when = parse_date(text, languages)
+    if when is not None:
+        return when
+    try:
+        return get_date(text.replace("_", " "))
+    except ValueError as error:
+        raise DateError(f"cannot read the date '{text}' ({error})") from None

@@ -1,0 +1,63 @@
+// Preview only (injected by `invoke livereload`, never part of the built site): reload the page
+// after each build, at the same scroll position. The server pushes build numbers as server-sent events.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var served = script ? new URL(script.src).searchParams.get("build") : null;
+  var key = "b2b-preview-scroll:" + location.pathname;
+  var saved = sessionStorage.getItem(key);
+  if (saved !== null) {
+    sessionStorage.removeItem(key);
+    if ("scrollRestoration" in history) {
+      history.scrollRestoration = "manual";
+    }
+    var restore = function () { window.scrollTo(0, parseInt(saved, 10) || 0); };
+    if (document.readyState === "complete") {
+      restore();
+    } else {
+      window.addEventListener("load", restore);
+    }
+  }
+
+  var reloading = false;
+  function built(number) {
+    if (reloading || number === served) {
+      return;
+    }
+    reloading = true;
+    sessionStorage.setItem(key, String(Math.round(window.scrollY)));
+    location.reload();
+  }
+
+  function listen(onNumber) {
+    var events = new EventSource("/_preview/events");
+    events.addEventListener("build", function (event) { onNumber(event.data); });
+  }
+
+  // Browsers open at most six connections to one host over HTTP/1.1: one tab (the holder of a
+  // Web Lock) keeps the event stream and tells the others through a BroadcastChannel.
+  if (!("locks" in navigator) || !("BroadcastChannel" in window)) {
+    listen(built);
+    return;
+  }
+  var channel = new BroadcastChannel("b2b-preview");
+  var last = null;
+  channel.addEventListener("message", function (event) {
+    if (event.data === "ask") {
+      if (last !== null) {
+        channel.postMessage(last);
+      }
+    } else {
+      built(event.data);
+    }
+  });
+  channel.postMessage("ask");
+  navigator.locks.request("b2b-preview-events", function () {
+    listen(function (number) {
+      last = number;
+      channel.postMessage(number);
+      built(number);
+    });
+    return new Promise(function () {});  // held as long as this page lives
+  });
+})();

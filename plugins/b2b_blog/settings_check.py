@@ -1,0 +1,69 @@
+"""Settings mistakes named before anything is read: unknown `B2B_` names, a language left without labels."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+
+from . import settings as plugin_settings
+from . import sites
+from .problems import Problem
+
+WHERE = "(settings)"
+FIELD_NAME = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def setting_problems(settings: dict) -> list[Problem]:
+    """Every mistake in the plugin's settings, for the main site (subsites copy its settings)."""
+    return [*unknown_names(settings), *missing_for_languages(settings), *extra_fields(settings)]
+
+
+def extra_fields(settings: dict) -> list[Problem]:
+    """B2B_EXTRA_FIELDS is a list of field names, each in the header grammar."""
+    value = plugin_settings.get(settings, "B2B_EXTRA_FIELDS")
+    if isinstance(value, (list, tuple, set)) and all(isinstance(name, str) and FIELD_NAME.fullmatch(name)
+                                                     for name in value):
+        return []
+    return [Problem(WHERE, "B2B_EXTRA_FIELDS", f"not a list of field names: {value!r}",
+                    'write a list of names made of letters, digits, - and _, e.g. ["Place", "Slides", "DOI"]')]
+
+
+def unknown_names(settings: dict) -> list[Problem]:
+    """A `B2B_` setting the plugin does not know is a typo: it would be ignored without a word."""
+    known = sorted({*plugin_settings.DEFAULTS, *plugin_settings.INTERNAL})
+    names = set(settings)
+    for overrides in settings.get("I18N_SUBSITES", {}).values():
+        names.update(overrides)
+    found = []
+    for name in sorted(name for name in names if name.startswith("B2B_") and name not in known):
+        guess = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
+        fix = f"did you mean {guess[0]}?" if guess else f"use one of: {', '.join(plugin_settings.DEFAULTS)}"
+        found.append(Problem(WHERE, name, f"unknown setting {name} (it would be ignored)", fix))
+    return found
+
+
+def missing_for_languages(settings: dict) -> list[Problem]:
+    """Every language needs its labels in B2B_KINDS, B2B_TOPICS and B2B_SECTIONS, and its posts folder read."""
+    found = []
+    for lang in sites.languages(settings):
+        sections = plugin_settings.get(settings, "B2B_SECTIONS")
+        if lang not in sections:
+            example = next(iter(sections.values()), {})
+            found.append(Problem(WHERE, "B2B_SECTIONS", f"no folder names for the language '{lang}'",
+                                 f"add B2B_SECTIONS['{lang}'] with the keys {', '.join(example)} "
+                                 "(copy the 'en' entry and translate each folder name)"))
+        for setting, what in (("B2B_KINDS", "label and slug"),
+                              ("B2B_TOPICS", "label, slug, description and lexicon")):
+            lacking = [key for key, labels in plugin_settings.get(settings, setting).items() if lang not in labels]
+            if lacking:
+                found.append(Problem(WHERE, setting, f"no '{lang}' entry for {', '.join(lacking)}",
+                                     f"give each of them a '{lang}' entry with its {what} "
+                                     f"(e.g. {setting}['{lacking[0]}']['{lang}'] = {{...}}, as for 'en')"))
+        folder = os.path.join(settings["PATH"], lang)
+        paths = settings.get("ARTICLE_PATHS") or []
+        if os.path.isdir(folder) and paths and lang not in paths and "" not in paths:
+            found.append(Problem(WHERE, "ARTICLE_PATHS", f"the posts of content/{lang}/ are not read",
+                                 f"add '{lang}' to ARTICLE_PATHS (and '{lang}/pages' to PAGE_PATHS and "
+                                 "ARTICLE_EXCLUDES if it has pages)"))
+    return found

@@ -1,0 +1,199 @@
+"""`invoke livereload` in a real subprocess: open pages refresh after a save, show a failed build's
+problems in their language, and come back once the file is fixed, under the site's strict CSP."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+TINY = ROOT / "tests" / "sites" / "tiny" / "content"
+# The policy every page carries (B2B_CONTENT_SECURITY_POLICY's default, as in content/extra/_headers).
+POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
+          "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
+LONG_TEXT = "\n\n".join(f"Paragraphe {number} : la relation entre un fournisseur et son client se construit "
+                        "dans la durée, rendez-vous après rendez-vous." for number in range(60))
+
+HOST = "127.0.0.1"
+pytestmark = pytest.mark.browser
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A copy of the project (tasks, settings, theme, plugin) with the tiny site's content."""
+    target = tmp_path / "project"
+    target.mkdir()
+    for name in ("tasks.py", "pelicanconf.py"):
+        shutil.copy(ROOT / name, target / name)
+    ignore = shutil.ignore_patterns("__pycache__", "*.mo")
+    shutil.copytree(ROOT / "theme", target / "theme", ignore=ignore)
+    shutil.copytree(ROOT / "plugins", target / "plugins", ignore=ignore)
+    shutil.copytree(TINY, target / "content")
+    post = target / "content" / "fr" / "premier-billet.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\n" + LONG_TEXT + "\n", encoding="utf-8")
+    return target
+
+
+@pytest.fixture
+def livereload(project):
+    """`invoke livereload --port N` running in the project copy; yields its base URL."""
+    port = free_port()
+    log = (project / "livereload.log").open("w")
+    process = subprocess.Popen([sys.executable, "-m", "invoke", "livereload", "--port", str(port)], cwd=project,
+                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    base = f"http://{HOST}:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base + "/", timeout=1).close()
+            break
+        except OSError:
+            assert process.poll() is None, (project / "livereload.log").read_text()
+            time.sleep(0.2)
+    else:
+        pytest.fail("livereload did not start:\n" + (project / "livereload.log").read_text())
+    yield base
+    os.killpg(process.pid, signal.SIGINT)
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    log.close()
+
+
+def with_policy(route):
+    """Serve each page with the site's CSP as a header, as the host does."""
+    if route.request.resource_type != "document":
+        return route.continue_()
+    response = route.fetch()
+    return route.fulfill(response=response, headers={**response.headers, "content-security-policy": POLICY})
+
+
+def open_page(browser, url: str, problems: list[str]):
+    page = browser.new_page(viewport={"width": 800, "height": 400})
+    page.route("**/*", with_policy)
+    # The error page is served with status 500 (the page asked for is not there): Chromium says so.
+    page.on("console", lambda message: message.type == "error" and "status of 500" not in message.text
+            and problems.append(message.text))
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.goto(url)
+    page.wait_for_load_state("load")
+    return page
+
+
+def until(page, expression: str, timeout: float = 15) -> None:
+    """Wait until `expression` is true in the page, across reloads (polled from here: the page's CSP
+    forbids the string evaluation Playwright's wait_for_function uses)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if page.evaluate(f"() => Boolean({expression})"):
+                return
+        except Exception:  # noqa: BLE001 - the page is between two documents
+            pass
+        time.sleep(0.05)
+    raise AssertionError(f"not true after {timeout} s: {expression}\n{page.content()[:2000]}")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_the_page_follows_the_text_and_shows_the_problems(browser, project, livereload):
+    post = project / "content" / "fr" / "premier-billet.md"
+    problems: list[str] = []
+    page = open_page(browser, livereload + "/premier-billet/", problems)
+    english = open_page(browser, livereload + "/en/first-post/", problems)
+    # The script is added while serving only: the built file is what a normal build writes.
+    assert page.locator('script[src^="/_preview/reload.js"]').count() == 1
+    assert "_preview" not in (project / "output" / "premier-billet" / "index.html").read_text(encoding="utf-8")
+    page.evaluate("window.scrollTo(0, 900)")
+    until(page, "window.scrollY >= 899")
+
+    edit(post, "Title: Premier billet", "Title: Premier billet revu")
+    until(page, "document.querySelector('h1').textContent.includes('revu')", 15)
+    until(page, "Math.abs(window.scrollY - 900) <= 2", 5)
+
+    edit(post, "Date: 2016-11-25 09:00", "Date: 03/11/2016")
+    until(page, "document.title.includes('construction')", 15)
+    listing = page.locator("ol.problems").inner_text()
+    assert "fr/premier-billet.md" in listing and "ligne 2" in listing
+    assert "can be read two ways" in listing and "2016-11-03" in listing
+    assert page.locator("html").get_attribute("lang") == "fr"
+    until(english, "document.title.includes('The build stopped')", 15)
+    assert "line 2" in english.locator("ol.problems").inner_text()
+    # The last good site is still what output/ holds.
+    assert "Premier billet revu" in (project / "output" / "premier-billet" / "index.html").read_text("utf-8")
+
+    edit(post, "Date: 03/11/2016", "Date: 2016-11-03 09:00")
+    until(page, "document.querySelector('h1') && "
+          "document.querySelector('h1').textContent.includes('Premier billet revu')", 15)
+    until(english, "!document.title.includes('The build stopped')", 15)
+    assert page.locator("time").first.inner_text().startswith("jeudi 3 novembre 2016")
+    assert problems == []  # no CSP violation, no script error
+
+
+def test_a_change_to_the_plugin_is_used_without_a_restart(browser, project, livereload):
+    problems: list[str] = []
+    page = open_page(browser, livereload + "/premier-billet/", problems)
+    assert "min" in page.locator("body").inner_text()
+    posts = project / "plugins" / "b2b_blog" / "posts.py"
+    # Reading time at 1 word per minute: the page must show many more minutes after the next build.
+    edit(posts, 'content.reading_time = max(1, math.ceil(words / plugin_settings.get(settings, '
+               '"B2B_WORDS_PER_MINUTE")))', "content.reading_time = 4242")
+    until(page, "document.body.innerText.includes('4242')", 20)
+    assert problems == []
+
+
+def test_the_previewed_site_is_byte_for_byte_a_normal_build(project, livereload, tmp_path):
+    import hashlib  # noqa: PLC0415
+
+    from conftest import build  # noqa: PLC0415
+
+    def snapshot(folder: Path) -> dict[str, str]:
+        return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+                for path in sorted(folder.rglob("*")) if path.is_file()}
+
+    normal = build(project / "content", tmp_path / "normal", THEME=str(project / "theme"))
+    served = urllib.request.urlopen(livereload + "/premier-billet/", timeout=5).read()
+    assert b"/_preview/reload.js" in served
+    assert snapshot(project / "output") == snapshot(normal.output)
+
+
+def test_ten_open_tabs_all_follow_through_one_event_stream(browser, project, livereload):
+    problems: list[str] = []
+    context = browser.new_context()
+    tabs = []
+    for _ in range(10):  # more than the six connections a browser opens to one host
+        tab = context.new_page()
+        tab.on("pageerror", lambda error: problems.append(str(error)))
+        tab.goto(livereload + "/premier-billet/")
+        tabs.append(tab)
+    edit(project / "content" / "fr" / "premier-billet.md", "Title: Premier billet", "Title: Premier billet bis")
+    for tab in tabs:
+        until(tab, "document.querySelector('h1').textContent.includes('bis')", 20)
+    # Every tab still loads a page at once: no connection is left waiting behind the event streams.
+    started = time.monotonic()
+    tabs[-1].goto(livereload + "/en/first-post/")
+    assert time.monotonic() - started < 5
+    assert problems == []
+    context.close()

@@ -8,7 +8,7 @@ from pathlib import Path
 from jinja2 import FileSystemBytecodeCache, pass_context
 from pelican.plugins.i18n_subsites import i18n_subsites
 
-from . import content_links, fragments, localization, posts, reader, search, seo, sites, subsites, translations, writer
+from . import aliases, content_links, fragments, localization, posts, reader, search, seo, sites, subsites, translations, writer
 from . import settings as plugin_settings
 from .cases import generator as case_generator
 from .cases.downloads import human_size
@@ -33,6 +33,7 @@ def start_build(pelican_obj) -> None:
     topic_assignment.reset()
     case_generator.reset()
     fragments.reset()
+    aliases.reset()
     # i18n_subsites keeps module state that a failed build would leave half-used,
     # and writes each subsite's paths into its overrides: give it this build's own copy.
     i18n_subsites._MAIN_SETTINGS = None
@@ -120,7 +121,8 @@ def stop_background_work() -> None:
 
 
 def extra_generators(_pelican_obj):
-    return [ListingsGenerator, case_generator.CasesGenerator, search.SearchPageGenerator, SitemapGenerator]
+    return [ListingsGenerator, case_generator.CasesGenerator, search.SearchPageGenerator, SitemapGenerator,
+            aliases.AliasesGenerator]
 
 
 @pass_context

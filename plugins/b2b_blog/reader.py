@@ -26,7 +26,8 @@ logger = logging.getLogger(__name__)
 REQUIRED_FIELDS = ("title",)
 # Every field a post or page may carry; anything else is most likely a typo.
 KNOWN_FIELDS = {"title", "date", "modified", "slug", "translation_key", "kind", "tags", "summary", "status",
-                "topics", "lang", "template", "author", "authors", "save_as", "url", "category"}
+                "topics", "lang", "template", "author", "authors", "save_as", "url", "category",
+                "aliases"}
 STATUSES = ("published", "draft", "hidden")
 # The dates authors write (YYYY-MM-DD, with HH:MM or HH:MM:SS); others go to Pelican's parser.
 PLAIN_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?")

@@ -66,6 +66,8 @@ DEFAULTS: dict[str, Any] = {
     # Caches (conversions, pages, search indexes, PDFs), PDFs rendered in the background and
     # files written from a second thread; off, every build does all the work (tests compare both).
     "B2B_SPEEDUPS": True,
+    # Old paths -> new URLs (JSON, in the content folder) for redirects no post declares (label pages, feeds).
+    "B2B_REDIRECTS_FILE": "redirects.json",
     # Write drafts and hidden posts (to preview them); publishing turns this off.
     "B2B_WRITE_UNLISTED": True,
 }

@@ -109,8 +109,8 @@ def plan_blogger(blog: Blog, settings: dict, forced: list[tuple[str, str]] = (),
     zone = ZoneInfo(settings.get("TIMEZONE") or "UTC")
     for unit in units:
         by_lang = {u.lang: u for u in units if u.key == unit.key}
-        body = to_markdown(unit.blocks, link=lambda href: _old_link(href, unit, old_paths, units),
-                           image=lambda src: _image(src, unit, image_files, plan, content))
+        body = to_markdown(unit.blocks, link=lambda href, unit=unit: _old_link(href, unit, old_paths, units),
+                           image=lambda src, unit=unit: _image(src, unit, image_files, plan, content))
         plan.files[f"{content}/{unit.source}"] = _header(unit, mapping, zone, len(by_lang) > 1) + "\n" + body
         if unit.with_comments and unit.item.comments:
             stem = unit.source[: -len(".md")]

@@ -46,8 +46,8 @@ def apply(files: dict[str, str], copies: dict[str, Path], root: Path) -> Outcome
                 manifest[path] = current
                 continue
             if manifest.get(path) != current:
-                outcome.kept.append(f"{path} (changed since the last import{'' if path in manifest else ', or not written by it'}; "
-                                    "delete it to import it again)")
+                why = "changed since the last import" if path in manifest else "not written by an import"
+                outcome.kept.append(f"{path} ({why}; delete it to import it again)")
                 continue
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(f".{target.name}.importing")

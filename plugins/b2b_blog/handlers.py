@@ -8,7 +8,20 @@ from pathlib import Path
 from jinja2 import FileSystemBytecodeCache, pass_context
 from pelican.plugins.i18n_subsites import i18n_subsites
 
-from . import aliases, content_links, fragments, localization, posts, reader, search, seo, sites, subsites, translations, writer
+from . import (
+    aliases,
+    content_links,
+    fragments,
+    localization,
+    posts,
+    reader,
+    search,
+    seo,
+    sites,
+    subsites,
+    translations,
+    writer,
+)
 from . import settings as plugin_settings
 from .cases import generator as case_generator
 from .cases.downloads import human_size

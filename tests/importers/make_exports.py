@@ -112,7 +112,8 @@ def _entry_classic(kind: str, entry: dict) -> str:
                  "<email>noreply@blogger.com</email></author>")
     if kind == "comment":
         post = f"tag:blogger.com,1999:blog-{BLOG}.post-{entry['post']}"
-        lines.append(f"<thr:in-reply-to xmlns:thr='http://purl.org/syndication/thread/1.0' ref='{post}' type='text/html'/>")
+        lines.append(f"<thr:in-reply-to xmlns:thr='http://purl.org/syndication/thread/1.0' ref='{post}' "
+                     "type='text/html'/>")
         if entry["parent"]:
             lines.append(f"<link rel='related' type='application/atom+xml' href='http://www.blogger.com/feeds/"
                          f"{BLOG}/{entry['post']}/comments/default/{entry['parent']}'/>")

@@ -315,3 +315,15 @@ def import_blogger(c, path, dry_run=False, pair=None, images=None):
     code = run(path, ROOT, _settings(CONFIG["settings_base"]), dry_run=dry_run, pairs=pair or [], images=images)
     if code:
         raise SystemExit(code)
+
+
+@task
+def import_pelican(c, path, dry_run=False):
+    """Import another Pelican site (its content/ and pelicanconf.py, read without running it)."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from importers.cli import import_pelican as run  # noqa: PLC0415
+
+    code = run(path, ROOT, _settings(CONFIG["settings_base"]), dry_run=dry_run)
+    if code:
+        raise SystemExit(code)

@@ -42,3 +42,22 @@ def import_blogger(path: str, root: Path, settings: dict, dry_run: bool = False,
     outcome = writer.apply(plan.files, plan.copies, root)
     print(outcome.report())
     return 1 if plan.problems or outcome.kept else 0
+
+
+def import_pelican(site: str, root: Path, settings: dict, dry_run: bool = False) -> int:
+    """Import another Pelican site's Markdown content into `root`'s content folder."""
+    from .pelican import plan_pelican  # noqa: PLC0415
+
+    folder = Path(site)
+    if not folder.is_dir():
+        print(f"import-pelican: {site}: no such folder (give the folder holding pelicanconf.py and content/)")
+        return 2
+    content = Path(settings["PATH"]).resolve().relative_to(root.resolve()).as_posix()
+    plan = plan_pelican(folder, settings, content)
+    print(plan.report())
+    if dry_run:
+        print("dry run: nothing written")
+        return 1 if plan.problems else 0
+    outcome = writer.apply(plan.files, plan.copies, root)
+    print(outcome.report())
+    return 1 if plan.problems or outcome.kept else 0

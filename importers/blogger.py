@@ -19,6 +19,8 @@ APP = "{http://purl.org/atom/app#}"
 THREAD = "{http://purl.org/syndication/thread/1.0}"
 KIND_SCHEME = "http://schemas.google.com/g/2005#kind"
 KIND_PREFIX = "http://schemas.google.com/blogger/2008/kind#"
+KNOWN_PREFIXES = {"app": "http://purl.org/atom/app#", "thr": "http://purl.org/syndication/thread/1.0",
+                  "gd": "http://schemas.google.com/g/2005", "blogger": "http://schemas.google.com/blogger/2018"}
 STATUSES = {"LIVE": "published", "DRAFT": "draft", "DELETED": "deleted", "SOFT_TRASHED": "deleted"}
 
 
@@ -44,12 +46,17 @@ def find_export(path: Path) -> Path:
 def read_export(path: Path) -> Blog:
     """Parse an export (no DTD, no external entity) and return its posts, pages and comments."""
     source = find_export(path)
+    data = source.read_bytes()
     try:
-        root = ElementTree.parse(source).getroot()
-    except DefusedXmlException as error:
-        raise ExportError(f"{source}: refused, the file declares entities or a DTD ({error})") from None
+        root = _parse(data, source)
     except ElementTree.ParseError as error:
-        raise ExportError(f"{source}: not well-formed XML ({error})") from None
+        if "unbound prefix" not in str(error):
+            raise ExportError(f"{source}: not well-formed XML ({error})") from None
+        # Some exports use Blogger's usual prefixes (app:, thr:...) without declaring them.
+        try:
+            root = _parse(_declare_prefixes(data), source)
+        except ElementTree.ParseError as again:
+            raise ExportError(f"{source}: not well-formed XML ({again})") from None
     if root.tag != f"{ATOM}feed":
         raise ExportError(f"{source}: not an Atom feed (root element {root.tag})")
     entries = root.findall(f"{ATOM}entry")
@@ -61,6 +68,23 @@ def read_export(path: Path) -> Blog:
     for item in blog.items:
         item.comments.sort(key=lambda comment: (comment.created, comment.id))
     return blog
+
+
+def _declare_prefixes(data: bytes) -> bytes:
+    """Declare on the root element the usual prefixes it does not declare."""
+    start = data.find(b"<feed")
+    end = data.find(b">", start)
+    tag = data[start:end]
+    missing = b"".join(f" xmlns:{prefix}='{uri}'".encode() for prefix, uri in KNOWN_PREFIXES.items()
+                       if f"xmlns:{prefix}=".encode() not in tag)
+    return data[:end] + missing + data[end:]
+
+
+def _parse(data: bytes, source: Path):
+    try:
+        return ElementTree.fromstring(data)
+    except DefusedXmlException as error:
+        raise ExportError(f"{source}: refused, the file declares entities or a DTD ({error})") from None
 
 
 def _read_2018(entries, title: str, source: str) -> Blog:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import datetime
+import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -49,6 +50,7 @@ class OldPost:
     group: str = ""
     key: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    old_url: str = ""  # the address the old site gave it, when it differs from the new one
 
     @property
     def source(self) -> str:
@@ -110,7 +112,11 @@ def plan_pelican(site: Path, settings: dict, content: str = "content") -> Plan:
     extra_fields: set[str] = set()
     zone = ZoneInfo(old.get("TIMEZONE") or settings.get("TIMEZONE") or "UTC")
     for post in posts:
+        post.old_url = _old_url(post, old, default_lang, post.meta)
+    by_url = {_old_address(post, old, default_lang): post for post in posts}
+    for post in posts:
         body = _rewrite_links(post, by_old, statics, plan)
+        body = _rewrite_relative(body, _old_address(post, old, default_lang), by_url, statics)
         header = _header(post, old, mapping, zone, default_lang, plan)
         extra_fields |= set(post.extra)
         plan.files[f"{content}/{post.source}"] = header + "\n" + body
@@ -215,9 +221,8 @@ def _header(post: OldPost, old: dict, mapping: LabelMapping, zone: ZoneInfo, def
         fields.append(("Status", status))
     if meta.get("summary"):
         fields.append(("Summary", meta["summary"]))
-    alias = _old_url(post, old, default_lang, meta)
-    if alias:
-        fields.append(("Aliases", alias))
+    if post.old_url:
+        fields.append(("Aliases", post.old_url))
     for name, value in meta.items():
         if name not in CONSUMED and name not in KNOWN_FIELDS:
             post.extra[name] = value
@@ -225,7 +230,33 @@ def _header(post: OldPost, old: dict, mapping: LabelMapping, zone: ZoneInfo, def
     return "".join(f"{name}: {value}\n" for name, value in fields if value)
 
 
-def _old_url(post: OldPost, old: dict, default_lang: str, meta: dict) -> str:
+RELATIVE = re.compile(r"(\]\(|href=[\"'])([^)\s\"'#]+)(#[^)\s\"']*)?")
+
+
+def _rewrite_relative(body: str, address: str, by_url: dict[str, OldPost], statics: dict[str, str]) -> str:
+    """A plain link to another page of the old site (`pages/x.html`, `/x.html`) becomes a {filename} link."""
+
+    def resolve(match: re.Match) -> str:
+        target = match.group(2)
+        if re.match(r"^[a-z][a-z0-9+.-]*:|^[{|]|^//", target, re.IGNORECASE):
+            return match.group(0)
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(address), target))
+        anchor = match.group(3) or ""
+        if path in by_url:
+            return f"{match.group(1)}{{filename}}/{by_url[path].source}{anchor}"
+        if path.lstrip("/") in statics:
+            return f"{match.group(1)}{{static}}/{statics[path.lstrip('/')]}{anchor}"
+        return match.group(0)
+
+    return RELATIVE.sub(resolve, body)
+
+
+def _old_address(post: OldPost, old: dict, default_lang: str) -> str:
+    """The post's address on the old site, whether or not it changes."""
+    return post.old_url or _old_url(post, old, default_lang, post.meta, keep_same=True)
+
+
+def _old_url(post: OldPost, old: dict, default_lang: str, meta: dict, keep_same: bool = False) -> str:
     """The address the old site gave the post, when it differs from the new one."""
     page = post.kind == "page"
     if post.lang == default_lang:
@@ -241,4 +272,4 @@ def _old_url(post: OldPost, old: dict, default_lang: str, meta: dict) -> str:
         return ""
     url = "/" + url.lstrip("/")
     new = f"/{post.slug}/" if post.lang == default_lang else f"/{post.lang}/{post.slug}/"
-    return "" if url in (new, new.rstrip("/")) else url
+    return "" if url in (new, new.rstrip("/")) and not keep_same else url

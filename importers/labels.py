@@ -21,6 +21,11 @@ class LabelMapping:
     topics: dict
     kinds: dict
     seen: dict[str, tuple[str, str]] = field(default_factory=dict)
+    groups: dict[str, list[str]] = field(default_factory=dict)  # translation key -> every version's labels
+
+    def add_to_group(self, key: str, labels: list[str]) -> None:
+        """Versions of one post share their topics and kind (the build refuses translations that differ)."""
+        self.groups.setdefault(key, []).extend(label for label in labels if label not in self.groups.get(key, []))
 
     def map(self, label: str) -> tuple[str, str]:
         if label not in self.seen:
@@ -38,12 +43,16 @@ class LabelMapping:
                 return "kind", key
         return "tag", label.strip()
 
-    def apply(self, labels: list[str]) -> tuple[list[str], str | None, list[str]]:
-        """(topic keys, the first kind named, tags) for one post's labels."""
+    def apply(self, labels: list[str], key: str | None = None) -> tuple[list[str], str | None, list[str]]:
+        """(topic keys, the first kind named, tags) for one post's labels; topics and kind of its whole group."""
         topics, kinds, tags = [], [], []
+        for label in self.groups.get(key, labels) if key else labels:
+            what, value = self.map(label)
+            target = {"topic": topics, "kind": kinds}.get(what)
+            if target is not None and value not in target:
+                target.append(value)
         for label in labels:
             what, value = self.map(label)
-            target = {"topic": topics, "kind": kinds, "tag": tags}[what]
-            if value not in target:
-                target.append(value)
+            if what == "tag" and value not in tags:
+                tags.append(value)
         return topics, (kinds[0] if kinds else None), tags

@@ -113,6 +113,7 @@ def plan_pelican(site: Path, settings: dict, content: str = "content") -> Plan:
     zone = ZoneInfo(old.get("TIMEZONE") or settings.get("TIMEZONE") or "UTC")
     for post in posts:
         post.old_url = _old_url(post, old, default_lang, post.meta)
+        mapping.add_to_group(post.key, [post.meta["category"]] if post.meta.get("category") else [])
     by_url = {_old_address(post, old, default_lang): post for post in posts}
     for post in posts:
         body = _rewrite_links(post, by_old, statics, plan)
@@ -202,7 +203,7 @@ def _normalise(path: PurePosixPath) -> str:
 def _header(post: OldPost, old: dict, mapping: LabelMapping, zone: ZoneInfo, default_lang: str, plan: Plan) -> str:
     meta = post.meta
     labels = [meta["category"]] if meta.get("category") else []
-    topics, kind, tags = mapping.apply(labels)
+    topics, kind, tags = mapping.apply(labels, post.key)
     tags += [tag.strip() for tag in re.split(r"[,;]", meta.get("tags", "")) if tag.strip() and tag.strip() not in tags]
     fields = [("Title", meta.get("title", post.slug))]
     for name in ("date", "modified"):

@@ -108,6 +108,8 @@ def plan_blogger(blog: Blog, settings: dict, forced: list[tuple[str, str]] = (),
     image_files = _local_images(images_dir)
     zone = ZoneInfo(settings.get("TIMEZONE") or "UTC")
     for unit in units:
+        mapping.add_to_group(unit.key, unit.item.labels)
+    for unit in units:
         by_lang = {u.lang: u for u in units if u.key == unit.key}
         body = to_markdown(unit.blocks, link=lambda href, unit=unit: _old_link(href, unit, old_paths, units),
                            image=lambda src, unit=unit: _image(src, unit, image_files, plan, content))
@@ -198,7 +200,7 @@ def _pair_units(units: list[Unit], forced: list[tuple[str, str]], plan: Plan) ->
 
 def _header(unit: Unit, mapping: LabelMapping, zone: ZoneInfo, translated: bool) -> str:
     item = unit.item
-    topics, kind, tags = mapping.apply(item.labels)
+    topics, kind, tags = mapping.apply(item.labels, unit.key)
     date = (item.published or datetime.datetime.now(datetime.UTC)).astimezone(zone)
     fields = [("Title", " ".join(unit.title.split()) or unit.slug), ("Date", f"{date:%Y-%m-%d %H:%M}")]
     if item.updated and item.published and item.updated.astimezone(zone) > date + datetime.timedelta(days=1):

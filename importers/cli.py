@@ -39,7 +39,7 @@ def import_blogger(path: str, root: Path, settings: dict, dry_run: bool = False,
     if dry_run:
         print("dry run: nothing written")
         return 1 if plan.problems else 0
-    outcome = writer.apply(plan.files, plan.copies, root)
+    outcome = writer.apply(plan.files, plan.copies, root, content)
     print(outcome.report())
     return 1 if plan.problems or outcome.kept else 0
 
@@ -58,6 +58,6 @@ def import_pelican(site: str, root: Path, settings: dict, dry_run: bool = False)
     if dry_run:
         print("dry run: nothing written")
         return 1 if plan.problems else 0
-    outcome = writer.apply(plan.files, plan.copies, root)
+    outcome = writer.apply(plan.files, plan.copies, root, content)
     print(outcome.report())
     return 1 if plan.problems or outcome.kept else 0

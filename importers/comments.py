@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -28,8 +29,9 @@ def clean_comment(html: str) -> str:
 
 
 def clean_name(name: str) -> str:
-    """An author's name, never an e-mail address typed in the name field."""
-    return EMAIL.sub(HIDDEN_EMAIL, name).strip()
+    """An author's name as plain text, never an e-mail address typed in the name field."""
+    text = html.unescape(nh3.clean(name, tags=set()))
+    return " ".join(EMAIL.sub(HIDDEN_EMAIL, text).split())
 
 
 def comments_file(post: str, comments: list[Comment]) -> str:

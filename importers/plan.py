@@ -226,28 +226,46 @@ def _old_link(href: str, unit: Unit, old_paths: dict[str, Unit], units: list[Uni
     return f"{{filename}}/{same_lang.source}{fragment}"
 
 
-def _local_images(folder: Path | None) -> dict[str, Path]:
-    if folder is None:
-        return {}
-    return {path.name.lower(): path for path in sorted(folder.rglob("*")) if path.is_file()}
+def _local_images(folder: Path | None) -> dict[str, list[Path]]:
+    """The author's downloaded images by lowercase file name (several files may share one)."""
+    found: dict[str, list[Path]] = {}
+    for path in sorted(folder.rglob("*")) if folder is not None else []:
+        if path.is_file():
+            found.setdefault(path.name.lower(), []).append(path)
+    return found
 
 
-def _image(src: str, unit: Unit, files: dict[str, Path], plan: Plan, content: str) -> str:
+def _image(src: str, unit: Unit, files: dict[str, list[Path]], plan: Plan, content: str) -> str:
     """A local copy ({static} link) when the author's folder has the file; else the address, reported."""
     name = Path(urlsplit(src).path).name
-    local = files.get(name.lower())
-    if local is not None:
+    candidates = files.get(name.lower(), [])
+    if len(candidates) > 1:
+        # Same file name in several folders: the one whose folders appear in the image's address.
+        parts = set(urlsplit(src).path.split("/"))
+        candidates = [path for path in candidates if parts & set(path.parent.parts)] or candidates
+    if len(candidates) == 1:
         target = f"images/{unit.slug}/{name}"
-        plan.copies[f"{content}/{target}"] = local
+        plan.copies[f"{content}/{target}"] = candidates[0]
         plan.images.append(Image(unit.source, src, f"copied to {content}/{target}"))
         return f"{{static}}/{target}"
+    if len(candidates) > 1:
+        plan.images.append(Image(unit.source, src, "several local files have this name"))
+        plan.problems.append(f"{unit.source}: several files of the images folder are named {name} "
+                             f"({', '.join(str(p) for p in candidates)}); keep the right one only, or put it in "
+                             "a folder named like a part of its address")
+        return src
     host = urlsplit(src).netloc
-    if any(host == h or host.endswith("." + h) for h in REMOTE_IMAGE_HOSTS):
+    if not host:
+        plan.images.append(Image(unit.source, src, "not found"))
+        plan.problems.append(f"{unit.source}: the image {src} is not in the export; add it to the images folder")
+    elif any(host == h or host.endswith("." + h) for h in REMOTE_IMAGE_HOSTS):
         plan.images.append(Image(unit.source, src, "left on Blogger's servers"))
         plan.problems.append(f"{unit.source}: the image {src} is still on Blogger's servers, which the site's "
                              "Content-Security-Policy blocks; download it and import again with --images DIR")
     else:
-        plan.images.append(Image(unit.source, src, "external" if host else "not found"))
+        plan.images.append(Image(unit.source, src, f"on another site ({host})"))
+        plan.problems.append(f"{unit.source}: the image {src} is on another site ({host}), which the site's "
+                             "Content-Security-Policy blocks; download it and import again with --images DIR")
     return src
 
 

@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-MANIFEST = "content/.import-manifest.json"
+MANIFEST = ".import-manifest.json"  # in the content folder
 
 
 @dataclass
@@ -28,9 +28,9 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def apply(files: dict[str, str], copies: dict[str, Path], root: Path) -> Outcome:
+def apply(files: dict[str, str], copies: dict[str, Path], root: Path, content: str = "content") -> Outcome:
     """Write every file under `root` unless the author changed it since the import that wrote it."""
-    manifest_path = root / MANIFEST
+    manifest_path = root / content / MANIFEST
     manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {}
     outcome = Outcome()
     wanted = {path: text.encode("utf-8") for path, text in files.items()}

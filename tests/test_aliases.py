@@ -41,6 +41,10 @@ def test_redirects_file(tiny_copy, tmp_path):
     ("Aliases: /seulement-en-francais/", None, "is the address of fr/seulement-en-francais.md"),
     ("Aliases: https://old.example/x.html", None, "must start with a single '/'"),
     ("Aliases: /a/../../etc/passwd", None, "must not contain '.' or '..'"),
+    ("Aliases: /index.html", None, "an address the site itself uses"),
+    ("Aliases: /en/", None, "an address the site itself uses"),
+    ("Aliases: /themes/leadership/", None, "an address the site itself uses"),
+    ("Aliases: /feeds/atom.xml", None, "an address the site itself uses"),
 ])
 def test_colliding_or_bad_aliases_stop_the_build(tiny_copy, tmp_path, french, english, message):
     add_field(tiny_copy / "fr/premier-billet.md", french)

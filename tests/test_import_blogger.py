@@ -188,3 +188,30 @@ def test_draft_kept_out_of_publish_build(imported, tmp_path):
     texts = "".join(p.read_text(encoding="utf-8") for p in site.output.rglob("*.html"))
     assert "Brouillon sur la négociation" not in texts
     assert "Sophie Martin" in texts
+
+
+def test_comment_author_is_plain_text_without_address():
+    from importers.comments import clean_name  # noqa: PLC0415
+
+    assert clean_name("<b>Jo</b> &amp; co <script>x</script> jo@example.org") == "Jo & co […]"
+
+
+def test_images_elsewhere_or_ambiguous_are_problems(tmp_path):
+    import datetime  # noqa: PLC0415
+
+    from importers.model import Blog, Item  # noqa: PLC0415
+    from importers.plan import plan_blogger  # noqa: PLC0415
+
+    for folder in ("a1", "b2"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "photo.jpg").write_bytes(b"jpeg")
+    html = ('<p>Une photo prise pendant la visite chez notre client.</p><img src="https://i.imgur.example/x.png">'
+            '<img src="https://blogger.googleusercontent.com/img/zz/photo.jpg">'
+            '<img src="https://blogger.googleusercontent.com/img/b2/photo.jpg">')
+    item = Item("1", "post", "published", "Visite", html, datetime.datetime(2016, 11, 2, tzinfo=datetime.UTC),
+                "/2016/11/visite.html")
+    plan = plan_blogger(Blog("b", [item], "x", "test"), site_settings(tmp_path, tmp_path), images_dir=tmp_path)
+    problems = "\n".join(plan.problems)
+    assert "on another site (i.imgur.example)" in problems
+    assert "several files of the images folder are named photo.jpg" in problems  # zz matches neither folder
+    assert plan.copies == {"content/images/visite/photo.jpg": tmp_path / "b2" / "photo.jpg"}

@@ -79,6 +79,20 @@ def _path_problem(path: str) -> str | None:
     return None
 
 
+RESERVED_FILES = {"index.html", "_redirects", "_headers", "sitemap.xml", "robots.txt", "404.html"}
+RESERVED_FOLDERS = {"theme", "pagefind", "drafts", "tags", "archives", "images", "extra", "page"}
+
+
+def reserved_by_the_site(relative: str, settings: dict) -> bool:
+    """True for a file the build itself writes (home page, listings, feeds, theme, search index...)."""
+    parts, lang = relative.split("/"), sites.main_lang(settings)
+    if parts[0] in sites.languages(settings) and len(parts) > 1:
+        parts, lang = parts[1:], parts[0]  # the same files exist under each language's root
+    sections = {folder.split("/")[0] for folder in plugin_settings.get(settings, "B2B_SECTIONS").get(lang, {}).values()}
+    feed = plugin_settings.get(settings, "B2B_FEED_PATH")
+    return "/".join(parts) in RESERVED_FILES | {feed} or (len(parts) > 1 and parts[0] in RESERVED_FOLDERS | sections)
+
+
 class AliasesGenerator(Generator):
     """Collects the site's aliases, refuses collisions, then writes the redirect pages and `_redirects`."""
 
@@ -138,6 +152,11 @@ class AliasesGenerator(Generator):
         if other is not None and other.source != alias.source:
             problems.add(Problem(alias.source, "aliases", f"the old path {alias.path} is also an alias of "
                                  f"{other.source}", "keep the old path in one file only"))
+            return
+        if reserved_by_the_site(alias_file(alias.path), self.settings):
+            problems.add(Problem(alias.source, "aliases", f"the old path {alias.path} is an address the site "
+                                 "itself uses (home page, listings, feeds, theme or search files)",
+                                 "remove this alias; old addresses are kept only where nothing else is"))
             return
         page = registry.pages.get(alias_file(alias.path))
         if page is not None:

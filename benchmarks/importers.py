@@ -60,8 +60,8 @@ def pairing_scores(posts: list[dict]) -> tuple[int, int, int]:
         date = get_date(post["meta"]["date"]) if post["meta"].get("date") else None
         if date is not None and date.tzinfo is None:
             date = date.replace(tzinfo=__import__("datetime").UTC)
-        evidence.append(pairing.evidence_of(post["path"], post["lang"], date, markdown.markdown(post["body"]),
-                                            set()))
+        html = f"<p>{post['meta'].get('title', '')}</p>" + markdown.markdown(post["body"])
+        evidence.append(pairing.evidence_of(post["path"], post["lang"], date, html, set()))
     chosen, _candidates = pairing.choose_pairs(pairing.score_pairs(evidence), [])
     found = {frozenset((pair.first, pair.second)) for pair in chosen}
     return len(found & truth), len(found), len(truth)

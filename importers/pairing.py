@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 
 # Score from which two posts are written as a pair; from CANDIDATE they are listed for the author.
-THRESHOLD = 6.0
+THRESHOLD = 4.5
 CANDIDATE = 2.5
 WEIGHTS = {"link": 6.0, "image": 3.0, "url": 2.0, "quote": 2.0, "number": 1.0, "name": 1.0}
 NUMBER = re.compile(r"\d[\d\s.,]*\d|\d{2,}")

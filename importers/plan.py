@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -186,8 +187,9 @@ def _pair_units(units: list[Unit], forced: list[tuple[str, str]], plan: Plan) ->
         else:
             wanted.append((first, second))
     old_paths = set(by_path)
-    evidence = [pairing.evidence_of(unit.item.old_path, unit.lang, unit.item.published, "".join(unit.blocks),
-                                    old_paths) for unit in by_path.values() if unit.item.kind == "post"]
+    evidence = [pairing.evidence_of(unit.item.old_path, unit.lang, unit.item.published,
+                                    f"<p>{html.escape(unit.title)}</p>" + "".join(unit.blocks), old_paths)
+                for unit in by_path.values() if unit.item.kind == "post"]
     chosen, candidates = pairing.choose_pairs(pairing.score_pairs(evidence), wanted)
     for pair in chosen:
         first, second = by_path[pair.first], by_path[pair.second]

@@ -94,6 +94,8 @@ def _read_2018(entries, title: str, source: str) -> Blog:
     for entry in entries:
         kind = _text(entry, f"{BLOGGER_2018}type").upper()
         status = STATUSES.get(_text(entry, f"{BLOGGER_2018}status").upper(), "published")
+        if entry.find(f"{BLOGGER_2018}trashed") is not None:
+            status = "deleted"
         if kind == "COMMENT":
             if status == "published":
                 comments.append(entry)
@@ -111,7 +113,7 @@ def _read_2018(entries, title: str, source: str) -> Blog:
         by_id[item.id] = item
         blog.items.append(item)
     for entry in comments:
-        parent_post = _text(entry, f"{BLOGGER_2018}parent")
+        parent_post = _text(entry, f"{BLOGGER_2018}parent") or _post_of_comment(_text(entry, f"{ATOM}id"))
         item = by_id.get(parent_post)
         if item is None:
             blog.problems.append(f"comment {_text(entry, f'{ATOM}id')}: its post {parent_post!r} is not in the export")
@@ -150,7 +152,7 @@ def _read_classic(entries, title: str, source: str) -> Blog:
         blog.items.append(item)
     for entry in comments:
         reply = entry.find(f"{THREAD}in-reply-to")
-        item = by_id.get(reply.get("ref", "") if reply is not None else "")
+        item = by_id.get(reply.get("ref", "") if reply is not None else _post_of_comment(_text(entry, f"{ATOM}id")))
         if item is None:
             blog.problems.append(f"comment {_text(entry, f'{ATOM}id')}: its post is not in the export")
             continue
@@ -159,6 +161,12 @@ def _read_classic(entries, title: str, source: str) -> Blog:
                         if link.get("rel") == "related"), "")
         item.comments.append(_comment(entry, related.rstrip("/").rsplit("/", 1)[-1] if related else None))
     return blog
+
+
+def _post_of_comment(comment_id: str) -> str:
+    """`tag:blogger.com,1999:blog-9.post-21.comment-5` -> `tag:blogger.com,1999:blog-9.post-21` (some exports
+    name a comment's post only in its id)."""
+    return comment_id.rsplit(".comment-", 1)[0] if ".comment-" in comment_id else ""
 
 
 def _classic_kind(entry) -> str:

@@ -18,9 +18,9 @@ from pelican.utils import slugify
 
 from . import pairing
 from .comments import comments_file
-from .html_cleanup import clean_html, to_markdown
+from .html_cleanup import block_text, clean_html, to_markdown
 from .labels import LabelMapping
-from .languages import detect, post_languages
+from .languages import SURE, detect, post_languages
 from .model import Blog, Item
 
 REMOTE_IMAGE_HOSTS = ("blogger.googleusercontent.com", "bp.blogspot.com", "googleusercontent.com")
@@ -143,7 +143,9 @@ def _language_units(item: Item, languages: tuple[str, ...], plan: Plan) -> list[
             plan.problems.append(f"{where}: the title {item.title!r} is in one language only; both versions "
                                  "carry it (translate it in the file written for the other language)")
     else:
-        plan.languages.append(f"{where}: {main}")
+        text = " ".join(block_text(block) for block in blocks)
+        sure = len(text.split()) >= 3 and detect(text, languages)[1] >= SURE
+        plan.languages.append(f"{where}: {main}" + ("" if sure else " (too little text to tell; check it)"))
     return units
 
 

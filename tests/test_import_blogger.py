@@ -215,3 +215,20 @@ def test_images_elsewhere_or_ambiguous_are_problems(tmp_path):
     assert "on another site (i.imgur.example)" in problems
     assert "several files of the images folder are named photo.jpg" in problems  # zz matches neither folder
     assert plan.copies == {"content/images/visite/photo.jpg": tmp_path / "b2" / "photo.jpg"}
+
+
+def test_trashed_posts_and_comments_named_by_id(tmp_path):
+    feed = tmp_path / "feed.atom"
+    feed.write_text(
+        "<feed xmlns='http://www.w3.org/2005/Atom' xmlns:blogger='http://schemas.google.com/blogger/2018'>"
+        "<entry><id>tag:blogger.com,1999:blog-7.post-1</id><blogger:type>POST</blogger:type>"
+        "<title>Gardé</title><content type='html'>Un billet gardé.</content>"
+        "<published>2019-01-01T10:00:00Z</published><blogger:filename>/2019/01/garde.html</blogger:filename></entry>"
+        "<entry><id>tag:blogger.com,1999:blog-7.post-2</id><blogger:type>POST</blogger:type>"
+        "<blogger:trashed>2019-02-01T00:00:00Z</blogger:trashed><title>Jeté</title><content>x</content>"
+        "<published>2019-01-02T10:00:00Z</published></entry>"
+        "<entry><id>tag:blogger.com,1999:blog-7.post-1.comment-9</id><blogger:type>COMMENT</blogger:type>"
+        "<content>Merci.</content><published>2019-01-03T10:00:00Z</published></entry></feed>", encoding="utf-8")
+    blog = read_export(feed)
+    assert [(item.title, item.status) for item in blog.items] == [("Gardé", "published"), ("Jeté", "deleted")]
+    assert [comment.id for comment in blog.items[0].comments] == ["blogger-9"] and not blog.problems

@@ -92,6 +92,11 @@ def plan_pelican(site: Path, settings: dict, content: str = "content") -> Plan:
     page_dirs = [PurePosixPath(p) for p in old.get("PAGE_PATHS", ["pages"])]
     translation_id = old.get("ARTICLE_TRANSLATION_ID", "slug")
     posts: list[OldPost] = []
+    for path in sorted(p for suffix in ("*.rst", "*.html", "*.htm") for p in old_content.rglob(suffix)):
+        if not any(path.relative_to(old_content).as_posix().startswith(f"{static}/")
+                   for static in old.get("STATIC_PATHS", ["images"])):
+            plan.problems.append(f"{path.relative_to(old_content)}: only Markdown posts are imported; "
+                                 "convert this file to Markdown (e.g. with pandoc) and import again")
     for path in sorted(old_content.rglob("*.md")):
         relative = PurePosixPath(path.relative_to(old_content).as_posix())
         meta, body = split_header(path.read_text(encoding="utf-8", errors="replace"))

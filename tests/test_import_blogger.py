@@ -232,3 +232,20 @@ def test_trashed_posts_and_comments_named_by_id(tmp_path):
     blog = read_export(feed)
     assert [(item.title, item.status) for item in blog.items] == [("Gardé", "published"), ("Jeté", "deleted")]
     assert [comment.id for comment in blog.items[0].comments] == ["blogger-9"] and not blog.problems
+
+
+def test_hostile_or_misleading_html_stays_text():
+    import markdown  # noqa: PLC0415
+
+    from importers.html_cleanup import clean_html, to_markdown  # noqa: PLC0415
+
+    source = ('<div>Écrivez &lt;script&gt;alert(1)&lt;/script&gt; pour voir.<br/><br/>#motdièse du jour<br/><br/>'
+              '1. pas une liste<br/>- ni un tiret</div><a href=" JavaScript:alert(1)">piège</a> '
+              '<img src="data:image/png;base64,AAAA" onerror="alert(1)">'
+              '<iframe src="//video.example/embed/1"></iframe>')
+    rendered = markdown.markdown(to_markdown(clean_html(source)), extensions=["extra"])
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered and "<script" not in rendered
+    assert "<h1>" not in rendered and "<ol>" not in rendered and "<ul>" not in rendered
+    assert "#motdièse du jour" in rendered and "1. pas une liste" in rendered
+    assert "javascript" not in rendered.lower() and "data:" not in rendered and "onerror" not in rendered
+    assert '<a href="https://video.example/embed/1">' in rendered

@@ -53,3 +53,10 @@ def test_colliding_or_bad_aliases_stop_the_build(tiny_copy, tmp_path, french, en
     with pytest.raises(BuildError, match=message):
         build(tiny_copy, tmp_path)
     assert not (tmp_path / "output").exists()
+
+
+def test_redirect_pages_carry_the_site_policy(tiny_copy, tmp_path):
+    add_field(tiny_copy / "fr/premier-billet.md", "Aliases: /2016/11/premier.html")
+    site = build(tiny_copy, tmp_path, B2B_CONTENT_SECURITY_POLICY="default-src 'self'")
+    meta = site.soup("/2016/11/premier.html").find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    assert meta["content"] == "default-src 'self'"

@@ -48,6 +48,9 @@ def clean_html(source: str) -> list[str]:
 
 def _unwrap_blocks(soup: BeautifulSoup) -> None:
     """Wrapper divs and spans go; each div still ends a paragraph."""
+    for br in soup.find_all("br"):
+        if br.parent is not None and br.parent.name in ("ul", "ol", "table", "tbody", "thead", "tr"):
+            br.decompose()  # Blogger's editor puts line breaks between list items
     for tag in soup.find_all(["div", "center", "section", "article"]):
         tag.append(soup.new_tag("br"))
         tag.append(soup.new_tag("br"))

@@ -117,7 +117,7 @@ def plan_blogger(blog: Blog, settings: dict, forced: list[tuple[str, str]] = (),
         plan.files[f"{content}/{unit.source}"] = _header(unit, mapping, zone, len(by_lang) > 1) + "\n" + body
         if unit.with_comments and unit.item.comments:
             stem = unit.source[: -len(".md")]
-            plan.files[f"{content}/comments/{stem.replace('/pages/', '/')}.json"] = comments_file(
+            plan.files[f"{content}/comments/{stem}.json"] = comments_file(
                 unit.source, unit.item.comments)
     for label, (what, value) in sorted(mapping.seen.items()):
         plan.labels[label] = f"{what} {value}"

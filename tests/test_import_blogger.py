@@ -249,3 +249,24 @@ def test_hostile_or_misleading_html_stays_text():
     assert "#motdièse du jour" in rendered and "1. pas une liste" in rendered
     assert "javascript" not in rendered.lower() and "data:" not in rendered and "onerror" not in rendered
     assert '<a href="https://video.example/embed/1">' in rendered
+
+
+def test_invoke_task_dry_run(tmp_path):
+    import subprocess  # noqa: PLC0415
+
+    before = sorted(p.as_posix() for p in (ROOT / "content").rglob("*"))
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "import-blogger", str(CLASSIC), "--dry-run",
+         "--pair", "/2017/01/salon-professionnel.html=/2017/01/reading-a-contract.html"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 1, result.stderr  # remote images are problems
+    assert "Export schema: classic" in result.stdout and "asked with --pair" in result.stdout
+    assert sorted(p.as_posix() for p in (ROOT / "content").rglob("*")) == before
+
+
+def test_takeout_with_several_blogs_asks_for_one(tmp_path):
+    for name in ("Un", "Deux"):
+        (tmp_path / "Takeout" / "Blogger" / "Blogs" / name).mkdir(parents=True)
+        (tmp_path / "Takeout" / "Blogger" / "Blogs" / name / "feed.atom").write_text("<feed/>", encoding="utf-8")
+    with pytest.raises(ExportError, match="several blogs"):
+        read_export(tmp_path)

@@ -16,7 +16,7 @@ from b2b_blog.reader import KNOWN_FIELDS
 from pelican.utils import get_date, slugify
 
 from .labels import LabelMapping
-from .plan import Plan
+from .plan import Plan, label_page, write_redirects
 
 LINK = re.compile(r"(\{(?:filename|static|attach)\}|\|(?:filename|static|attach)\|)([^)\s\"'>]+)")
 ABSOLUTE_STATIC = re.compile(r"(?<=[(\s:\"'])/((?:images|img|static|files)/[^)\s\"'>]+)")
@@ -51,6 +51,7 @@ class OldPost:
     key: str = ""
     extra: dict[str, str] = field(default_factory=dict)
     old_url: str = ""  # the address the old site gave it, when it differs from the new one
+    file_time: datetime.datetime | None = None  # the file's modification time (DEFAULT_DATE = 'fs')
 
     @property
     def source(self) -> str:
@@ -85,18 +86,84 @@ def plan_pelican(site: Path, settings: dict, content: str = "content") -> Plan:
     if conf.is_file():
         old, skipped = read_settings_file(conf)
         plan.problems += [f"pelicanconf.py: {name} is not a literal value, its default was used" for name in skipped]
+    if (site / "publishconf.py").is_file():  # what the published site used (its feeds, its URLs) wins
+        published, _skipped = read_settings_file(site / "publishconf.py")
+        old.update({name: value for name, value in published.items() if name.isupper()})
     languages = tuple(sites.languages({**settings, "B2B_MAIN_LANG": settings["DEFAULT_LANG"]}))
     default_lang = old.get("DEFAULT_LANG", languages[0])
-    defaults = {key.lower(): str(value) for key, value in old.get("DEFAULT_METADATA", {}).items()}
     old_content = site / old.get("PATH", "content")
+    posts = _read_posts(old_content, old, languages, plan)
+    _name_and_pair(posts, plan)
+    statics = _static_files(old_content, old.get("STATIC_PATHS", ["images"]))
+    mapping = LabelMapping(plugin_settings.get(settings, "B2B_TOPICS"), plugin_settings.get(settings, "B2B_KINDS"))
+    by_old = {str(post.path): post for post in posts}
+    zone = ZoneInfo(old.get("TIMEZONE") or settings.get("TIMEZONE") or "UTC")
+    for post in posts:
+        post.old_url = _old_url(post, old, default_lang, post.meta)
+        mapping.add_to_group(post.key, [post.meta["category"]] if post.meta.get("category") else [])
+    by_url = {_old_address(post, old, default_lang): post for post in posts}
+    for post in posts:
+        body = _rewrite_links(post, by_old, statics, plan)
+        body = _rewrite_relative(body, _old_address(post, old, default_lang), by_url, statics)
+        header = _header(post, old, mapping, zone, default_lang, plan)
+        plan.files[f"{content}/{post.source}"] = header + "\n" + _text_of(post, body, content, plan)
+        plan.languages.append(f"{post.path}: {post.lang}")
+    for old_path, new_path in statics.items():
+        plan.copies[f"{content}/{new_path}"] = old_content / old_path
+    for label, (what, value) in sorted(mapping.seen.items()):
+        plan.labels[label] = f"{what} {value}"
+    _site_redirects(plan, posts, old, mapping, settings, languages, content)
+    extra_fields = sorted({name for post in posts for name in post.extra})
+    if extra_fields:
+        plan.problems.append(f"header fields of the old site kept as they are ({', '.join(extra_fields)}): "
+                             f"add to pelicanconf.py the line B2B_EXTRA_FIELDS = {extra_fields!r}")
+    return plan
+
+
+def _site_redirects(plan: Plan, posts: list[OldPost], old: dict, mapping: LabelMapping, settings: dict,
+                    languages: tuple[str, ...], content: str) -> None:
+    """The old site's category, tag and feed addresses, to their new pages and feeds."""
+    published = [post for post in posts if post.kind == "post" and post.meta.get("status", "published") == "published"]
+    feed = "/" + plugin_settings.get(settings, "B2B_FEED_PATH")
+    targets: dict[str, str] = {}
+
+    def add(setting: str, default: str, target: str, **values) -> None:
+        pattern = old.get(setting, default)  # None or "" when the old site did not write it
+        if isinstance(pattern, str) and pattern:
+            pattern = pattern.replace("%s", "{slug}" if "slug" in values else "{lang}")  # Pelican 3 wrote %s
+            try:
+                targets.setdefault("/" + pattern.format(**values).lstrip("/"), target)
+            except (KeyError, IndexError, ValueError):
+                plan.problems.append(f"pelicanconf.py: {setting} {pattern!r} could not be read; no redirect made")
+
+    add("FEED_ALL_ATOM", "feeds/all.atom.xml", feed)
+    for lang in languages:
+        add("TRANSLATION_FEED_ATOM", "feeds/all-{lang}.atom.xml", feed if lang == languages[0] else f"/{lang}{feed}",
+            lang=lang)
+    for category in sorted({post.meta["category"] for post in published if post.meta.get("category")}):
+        page = label_page(category, [p.lang for p in published if p.meta.get("category") == category],
+                          mapping, settings, languages)
+        add("CATEGORY_URL", "category/{slug}.html", page, slug=slugify(category))
+        add("CATEGORY_FEED_ATOM", "feeds/{slug}.atom.xml", page, slug=slugify(category))
+    for post in published:
+        for tag in filter(None, (t.strip() for t in re.split(r"[,;]", post.meta.get("tags", "")))):
+            add("TAG_URL", "tag/{slug}.html", label_page(tag, [post.lang], mapping, settings, languages),
+                slug=slugify(tag))
+    write_redirects(plan, {path: url for path, url in targets.items() if path != url}, content)
+
+
+def _read_posts(old_content: Path, old: dict, languages: tuple[str, ...], plan: Plan) -> list[OldPost]:
+    """Every Markdown file of the old site in a language that has a site here."""
+    default_lang = old.get("DEFAULT_LANG", languages[0])
+    defaults = {key.lower(): str(value) for key, value in old.get("DEFAULT_METADATA", {}).items()}
     page_dirs = [PurePosixPath(p) for p in old.get("PAGE_PATHS", ["pages"])]
     translation_id = old.get("ARTICLE_TRANSLATION_ID", "slug")
-    posts: list[OldPost] = []
     for path in sorted(p for suffix in ("*.rst", "*.html", "*.htm") for p in old_content.rglob(suffix)):
         if not any(path.relative_to(old_content).as_posix().startswith(f"{static}/")
                    for static in old.get("STATIC_PATHS", ["images"])):
             plan.problems.append(f"{path.relative_to(old_content)}: only Markdown posts are imported; "
                                  "convert this file to Markdown (e.g. with pandoc) and import again")
+    posts: list[OldPost] = []
     for path in sorted(old_content.rglob("*.md")):
         relative = PurePosixPath(path.relative_to(old_content).as_posix())
         meta, body = split_header(path.read_text(encoding="utf-8", errors="replace"))
@@ -109,35 +176,23 @@ def plan_pelican(site: Path, settings: dict, content: str = "content") -> Plan:
         slug = re.sub(r"[^a-z0-9-]+", "-", slugify(meta.get("slug") or meta.get("title") or path.stem)).strip("-")
         post = OldPost(relative, meta, body, lang, kind, slug or path.stem.lower())
         post.group = meta.get(translation_id) or meta.get("slug") or post.slug
+        post.file_time = datetime.datetime.fromtimestamp(path.stat().st_mtime)
         posts.append(post)
-    _name_and_pair(posts, plan)
-    statics = _static_files(old_content, old.get("STATIC_PATHS", ["images"]))
-    mapping = LabelMapping(plugin_settings.get(settings, "B2B_TOPICS"), plugin_settings.get(settings, "B2B_KINDS"))
-    by_old = {str(post.path): post for post in posts}
-    extra_fields: set[str] = set()
-    zone = ZoneInfo(old.get("TIMEZONE") or settings.get("TIMEZONE") or "UTC")
-    for post in posts:
-        post.old_url = _old_url(post, old, default_lang, post.meta)
-        mapping.add_to_group(post.key, [post.meta["category"]] if post.meta.get("category") else [])
-    by_url = {_old_address(post, old, default_lang): post for post in posts}
-    for post in posts:
-        body = _rewrite_links(post, by_old, statics, plan)
-        body = _rewrite_relative(body, _old_address(post, old, default_lang), by_url, statics)
-        header = _header(post, old, mapping, zone, default_lang, plan)
-        extra_fields |= set(post.extra)
-        plan.files[f"{content}/{post.source}"] = header + "\n" + body
-        if not body.strip():
-            plan.problems.append(f"{post.path}: no text after its header (this blog refuses empty posts): write "
-                                 f"one in {content}/{post.source}, or delete that file")
-        plan.languages.append(f"{post.path}: {post.lang}")
-    for old_path, new_path in statics.items():
-        plan.copies[f"{content}/{new_path}"] = old_content / old_path
-    for label, (what, value) in sorted(mapping.seen.items()):
-        plan.labels[label] = f"{what} {value}"
-    if extra_fields:
-        plan.problems.append(f"header fields of the old site kept as they are ({', '.join(sorted(extra_fields))}): "
-                             f"add to pelicanconf.py the line B2B_EXTRA_FIELDS = {sorted(extra_fields)!r}")
-    return plan
+    return posts
+
+
+def _text_of(post: OldPost, body: str, content: str, plan: Plan) -> str:
+    """The post's text; a record that the old theme rendered from its fields (a talk, a paper) lists them."""
+    if body.strip():
+        return body
+    if post.extra:
+        plan.problems.append(f"{post.path}: no text, only fields; {content}/{post.source} lists them as its "
+                             "text: rewrite it as you wish")
+        return "".join(f"- **{name.replace('_', ' ').capitalize()}**: {_linked(value)}\n"
+                       for name, value in post.extra.items())
+    plan.problems.append(f"{post.path}: no text after its header (this blog refuses empty posts): write "
+                         f"one in {content}/{post.source}, or delete that file")
+    return body
 
 
 def _name_and_pair(posts: list[OldPost], plan: Plan) -> None:
@@ -161,6 +216,11 @@ def _name_and_pair(posts: list[OldPost], plan: Plan) -> None:
         elif len(members) > 1:
             plan.problems.append(f"{', '.join(str(m.path) for m in members)}: same translation id {group!r} "
                                  "in one language; left unpaired")
+
+
+def _linked(value: str) -> str:
+    """A web address as a Markdown link, anything else as it is."""
+    return f"<{value}>" if re.fullmatch(r"https?://\S+", value) else value
 
 
 def _static_files(old_content: Path, static_paths: list[str]) -> dict[str, str]:
@@ -219,6 +279,8 @@ def _header(post: OldPost, old: dict, mapping: LabelMapping, zone: ZoneInfo, def
                 fields.append((name.capitalize(), f"{when:%Y-%m-%d %H:%M}"))
             except (ValueError, OverflowError):
                 plan.problems.append(f"{post.path}: cannot read the {name} {meta[name]!r}; it was left out")
+    if post.kind == "post" and not meta.get("date"):
+        fields.append(("Date", _default_date(post, old, plan)))
     fields += [("Slug", post.slug), ("Translation_key", post.key)]
     if post.kind == "post":
         fields += [("Kind", kind or ""), ("Topics", ", ".join(topics)), ("Tags", ", ".join(tags))]
@@ -260,6 +322,18 @@ def _rewrite_relative(body: str, address: str, by_url: dict[str, OldPost], stati
 def _old_address(post: OldPost, old: dict, default_lang: str) -> str:
     """The post's address on the old site, whether or not it changes."""
     return post.old_url or _old_url(post, old, default_lang, post.meta, keep_same=True)
+
+
+def _default_date(post: OldPost, old: dict, plan: Plan) -> str:
+    """The date Pelican gave a post without one (DEFAULT_DATE: 'fs' or a tuple); else reported."""
+    default = old.get("DEFAULT_DATE")
+    if default == "fs" and post.file_time:
+        return f"{post.file_time:%Y-%m-%d %H:%M}"
+    if isinstance(default, (tuple, list)) and len(default) >= 3:
+        return f"{datetime.datetime(*default[:5]):%Y-%m-%d %H:%M}"
+    plan.problems.append(f"{post.path}: no Date, and the old site gives none (DEFAULT_DATE); Pelican would "
+                         "leave the post out: add a 'Date:' line")
+    return ""
 
 
 def _old_url(post: OldPost, old: dict, default_lang: str, meta: dict, keep_same: bool = False) -> str:

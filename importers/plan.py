@@ -273,29 +273,37 @@ def _image(src: str, unit: Unit, files: dict[str, list[Path]], plan: Plan, conte
     return src
 
 
+def label_page(label: str, langs: list[str], mapping: LabelMapping, settings: dict,
+               languages: tuple[str, ...]) -> str:
+    """The new page of an old label: its topic, kind or tag page, in the main language if posts there use it."""
+    main = languages[0]
+    lang = main if main in langs else langs[0]
+    what, value = mapping.map(label)
+    if what == "tag":
+        url = Tag(value, {**settings, "DEFAULT_LANG": lang}).url
+    else:
+        section = sites.section(settings, lang, "topics" if what == "topic" else "kinds")
+        entries = plugin_settings.get(settings, "B2B_TOPICS" if what == "topic" else "B2B_KINDS")
+        url = f"{section}/{entries[value][lang]['slug']}/"
+    return ("/" if lang == main else f"/{lang}/") + url
+
+
+def write_redirects(plan: Plan, targets: dict[str, str], content: str) -> None:
+    """The redirects no post declares (old label pages, old feeds), for the build's aliases."""
+    plan.redirects.update(targets)
+    plan.files[f"{content}/{REDIRECTS_FILE}"] = json.dumps(targets, ensure_ascii=False, indent=2,
+                                                            sort_keys=True) + "\n"
+
+
 def _redirects(plan: Plan, units: list[Unit], mapping: LabelMapping, settings: dict,
                languages: tuple[str, ...], content: str) -> None:
-    main = languages[0]
-    roots = {lang: "/" if lang == main else f"/{lang}/" for lang in languages}
     for unit in units:
         for alias in unit.aliases:
             plan.redirects[alias] = f"(Aliases of {content}/{unit.source})"
     published = [unit for unit in units if unit.item.status == "published" and unit.item.kind == "post"]
     labels = sorted({label for unit in published for label in unit.item.labels})
-    label_targets: dict[str, str] = {}
-    for label in labels:
-        what, value = mapping.map(label)
-        in_lang = [u.lang for u in published if label in u.item.labels]
-        lang = main if main in in_lang else in_lang[0]
-        if what == "tag":
-            url = Tag(value, {**settings, "DEFAULT_LANG": lang}).url
-        else:
-            section = sites.section(settings, lang, "topics" if what == "topic" else "kinds")
-            entries = plugin_settings.get(settings, "B2B_TOPICS" if what == "topic" else "B2B_KINDS")
-            url = f"{section}/{entries[value][lang]['slug']}/"
-        label_targets[f"/search/label/{label}"] = roots[lang] + url
+    targets = {f"/search/label/{label}": label_page(label, [u.lang for u in published if label in u.item.labels],
+                                                    mapping, settings, languages) for label in labels}
     feed = plugin_settings.get(settings, "B2B_FEED_PATH")
-    label_targets.update({old: f"/{feed}" for old in OLD_FEEDS})
-    plan.redirects.update(label_targets)
-    plan.files[f"{content}/{REDIRECTS_FILE}"] = json.dumps(label_targets, ensure_ascii=False, indent=2,
-                                                            sort_keys=True) + "\n"
+    targets.update({old: f"/{feed}" for old in OLD_FEEDS})
+    write_redirects(plan, targets, content)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -35,7 +36,8 @@ def test_layout_pairs_links_and_aliases(imported):
     root, code, out = imported
     content = root / "content"
     assert sorted(p.relative_to(content).as_posix() for p in content.rglob("*.md")) == [
-        "en/premier-essai.md", "fr/la-suite.md", "fr/pages/a-propos.md", "fr/premier-essai.md"]
+        "en/premier-essai.md", "fr/la-suite.md", "fr/pages/a-propos.md", "fr/premier-essai.md",
+        "fr/un-billet-sans-date.md"]
     french = (content / "fr/premier-essai.md").read_text(encoding="utf-8")
     english = (content / "en/premier-essai.md").read_text(encoding="utf-8")
     assert "Translation_key: premier-essai" in french and "Translation_key: premier-essai" in english
@@ -53,6 +55,11 @@ def test_layout_pairs_links_and_aliases(imported):
     assert (content / "images/photo.jpg").is_file()
     assert code == 1 and "B2B_EXTRA_FIELDS = ['image']" in out and "Image: /images/photo.jpg" in french
     assert "THEME is not a literal value" in out
+    assert "Date: 2016-05-01 00:00" in (content / "fr/un-billet-sans-date.md").read_text(encoding="utf-8")
+    redirects = json.loads((content / "redirects.json").read_text(encoding="utf-8"))
+    assert redirects["/feeds/all.atom.xml"] == "/feeds/atom.xml"  # publishconf.py's feed, not pelicanconf's None
+    assert redirects["/category/leadership.html"] == redirects["/feeds/leadership.atom.xml"] == "/themes/leadership/"
+    assert redirects["/tag/essai.html"] == "/tags/essai/"
 
 
 def test_second_import_changes_nothing(imported, capsys):
@@ -73,3 +80,5 @@ def test_imported_site_builds(imported, tmp_path, monkeypatch):
     assert site.soup("/2016/premier-essai-en.html").find("a")["href"].endswith("/en/premier-essai/")
     assert not list(site.output.rglob("*suite*"))  # the draft stays out of a published build
     assert site.soup("/premier-essai/").find("img")["src"].endswith("/images/photo.jpg")
+    assert site.soup("/category/leadership.html").find("a")["href"].endswith("/themes/leadership/")
+    assert site.path("/un-billet-sans-date/").is_file()

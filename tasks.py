@@ -301,3 +301,27 @@ def lighthouse(c, preset="both", runs=1, use_output=False, only=""):
     code = main(argv)
     if code:
         raise SystemExit(code)
+
+
+@task(iterable=["pair"])
+def import_blogger(c, path, dry_run=False, pair=None, images=None):
+    """Import a Blogger export (Takeout folder, feed.atom or old XML): `invoke import-blogger PATH [--dry-run]`."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from importers.cli import import_blogger as run  # noqa: PLC0415
+
+    code = run(path, ROOT, _settings(CONFIG["settings_base"]), dry_run=dry_run, pairs=pair or [], images=images)
+    if code:
+        raise SystemExit(code)
+
+
+@task
+def import_pelican(c, path, dry_run=False):
+    """Import another Pelican site (its content/ and pelicanconf.py, read without running it)."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from importers.cli import import_pelican as run  # noqa: PLC0415
+
+    code = run(path, ROOT, _settings(CONFIG["settings_base"]), dry_run=dry_run)
+    if code:
+        raise SystemExit(code)

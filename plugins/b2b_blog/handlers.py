@@ -8,6 +8,7 @@ from jinja2 import pass_context
 from pelican.plugins.i18n_subsites import i18n_subsites
 
 from . import (
+    aliases,
     confinement,
     content_links,
     fragments,
@@ -55,6 +56,7 @@ def start_build(pelican_obj) -> None:
     topic_assignment.reset()
     case_generator.reset()
     fragments.reset()
+    aliases.reset()
     # i18n_subsites keeps module state that a failed build would leave half-used,
     # and writes each subsite's paths into its overrides: give it this build's own copy.
     i18n_subsites._MAIN_SETTINGS = None
@@ -151,7 +153,8 @@ def stop_background_work() -> None:
 
 
 def extra_generators(_pelican_obj):
-    return [ListingsGenerator, case_generator.CasesGenerator, search.SearchPageGenerator, SitemapGenerator]
+    return [ListingsGenerator, case_generator.CasesGenerator, search.SearchPageGenerator, SitemapGenerator,
+            aliases.AliasesGenerator]
 
 
 @pass_context

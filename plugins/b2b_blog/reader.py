@@ -29,7 +29,8 @@ logger = logging.getLogger(__name__)
 REQUIRED_FIELDS = ("title",)
 # Every field a post or page may carry; anything else is most likely a typo.
 KNOWN_FIELDS = {"title", "date", "modified", "slug", "translation_key", "kind", "tags", "summary", "status",
-                "topics", "lang", "template", "author", "authors", "save_as", "url", "category"}
+                "topics", "lang", "template", "author", "authors", "save_as", "url", "category",
+                "aliases"}
 # French names authors try first, and the field each means.
 FRENCH_NAMES = {"titre": "title", "auteur": "author", "auteurs": "authors", "resume": "summary",
                 "etiquettes": "tags", "mots-cles": "tags", "statut": "status", "langue": "lang",

@@ -71,6 +71,8 @@ DEFAULTS: dict[str, Any] = {
     "B2B_CONTENT_SECURITY_POLICY": "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
                                    "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
                                    "base-uri 'self'; form-action 'self'",
+    # Old paths -> new URLs (JSON, in the content folder) for redirects no post declares (label pages, feeds).
+    "B2B_REDIRECTS_FILE": "redirects.json",
     # Write drafts and hidden posts (to preview them); publishing turns this off.
     "B2B_WRITE_UNLISTED": True,
     # Header fields the site uses beyond the plugin's own (e.g. ["Place", "Slides", "DOI"]); templates

@@ -10,7 +10,7 @@ from .alternates import hreflang_problems
 from .feeds import feed_errors
 from .html import html_errors
 from .leaks import leaks, private_material, public_runs
-from .links import broken_links
+from .links import broken_links, broken_redirects
 from .security import security_errors
 
 
@@ -18,7 +18,8 @@ def run_check(name: str, output: Path, settings: dict) -> list[str]:
     """The problems one check finds in a built site (an empty list when it passes)."""
     origin = settings["SITE_ORIGIN"]
     if name == "links":
-        return [f"{page}: broken link to {target}" for page, target in broken_links(output, origin)]
+        return [f"{page}: broken link to {target}" for page, target in broken_links(output, origin)] + \
+            broken_redirects(output)
     if name == "hreflang":
         return hreflang_problems(output, origin, settings["DEFAULT_LANG"])
     if name == "html":

@@ -44,3 +44,21 @@ def broken_links(output: Path, origin: str) -> list[tuple[str, str]]:
             if not resolves(output, url):
                 broken.append((page.relative_to(output).as_posix(), url))
     return broken
+
+
+def broken_redirects(output: Path) -> list[str]:
+    """Every rule of `_redirects` whose old path has no redirect page or whose new URL leads nowhere."""
+    rules = output / "_redirects"
+    if not rules.is_file():
+        return []
+    found = []
+    for number, line in enumerate(rules.read_text(encoding="utf-8").splitlines(), 1):
+        parts = line.split()
+        if len(parts) != 3 or parts[0].startswith("#"):
+            continue
+        old, new = unquote(parts[0]), unquote(urlsplit(parts[1]).path)
+        if not resolves(output, old):
+            found.append(f"_redirects:{number}: no redirect page at {old}")
+        if not resolves(output, new):
+            found.append(f"_redirects:{number}: {old} leads to {new}, which does not exist")
+    return found

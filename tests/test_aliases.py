@@ -1,0 +1,62 @@
+"""The `Aliases:` header field: redirect pages, `_redirects`, and the collisions it refuses."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from b2b_blog.problems import BuildError
+from conftest import build
+
+
+def add_field(path, line: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\n\n", f"\n{line}\n\n", 1), encoding="utf-8")
+
+
+def test_hand_written_aliases(tiny_copy, tmp_path):
+    add_field(tiny_copy / "fr/premier-billet.md", "Aliases: /2016/11/premier.html, /vieux/chemin/")
+    add_field(tiny_copy / "en/first-post.md", "Aliases: /2016/11/first.html")
+    site = build(tiny_copy, tmp_path)
+    french = site.soup("/2016/11/premier.html")
+    assert french.html["lang"] == "fr" and "Cette page a déménagé" in french.get_text()
+    assert french.find("meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=/premier-billet/"
+    assert site.soup("/vieux/chemin/").find("a")["href"] == "/premier-billet/"
+    english = site.soup("/2016/11/first.html")
+    assert english.html["lang"] == "en" and english.find("a")["href"] == "/en/first-post/"
+    assert (site.output / "_redirects").read_text(encoding="utf-8").splitlines() == [
+        "/2016/11/first.html /en/first-post/ 301", "/2016/11/premier.html /premier-billet/ 301",
+        "/vieux/chemin/ /premier-billet/ 301"]
+
+
+def test_redirects_file(tiny_copy, tmp_path):
+    (tiny_copy / "redirects.json").write_text(json.dumps({"/search/label/KAM": "/themes/grands-comptes/"}),
+                                              encoding="utf-8")
+    site = build(tiny_copy, tmp_path)
+    assert site.soup("/search/label/KAM/").find("a")["href"] == "/themes/grands-comptes/"
+
+
+@pytest.mark.parametrize(("french", "english", "message"), [
+    ("Aliases: /2016/11/x.html", "Aliases: /2016/11/x.html", "also an alias of"),
+    ("Aliases: /seulement-en-francais/", None, "is the address of fr/seulement-en-francais.md"),
+    ("Aliases: https://old.example/x.html", None, "must start with a single '/'"),
+    ("Aliases: /a/../../etc/passwd", None, "must not contain '.' or '..'"),
+    ("Aliases: /index.html", None, "an address the site itself uses"),
+    ("Aliases: /en/", None, "an address the site itself uses"),
+    ("Aliases: /themes/leadership/", None, "an address the site itself uses"),
+    ("Aliases: /feeds/atom.xml", None, "an address the site itself uses"),
+])
+def test_colliding_or_bad_aliases_stop_the_build(tiny_copy, tmp_path, french, english, message):
+    add_field(tiny_copy / "fr/premier-billet.md", french)
+    if english:
+        add_field(tiny_copy / "en/first-post.md", english)
+    with pytest.raises(BuildError, match=message):
+        build(tiny_copy, tmp_path)
+    assert not (tmp_path / "output").exists()
+
+
+def test_redirect_pages_carry_the_site_policy(tiny_copy, tmp_path):
+    add_field(tiny_copy / "fr/premier-billet.md", "Aliases: /2016/11/premier.html")
+    site = build(tiny_copy, tmp_path, B2B_CONTENT_SECURITY_POLICY="default-src 'self'")
+    meta = site.soup("/2016/11/premier.html").find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    assert meta["content"] == "default-src 'self'"

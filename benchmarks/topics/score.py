@@ -122,6 +122,50 @@ def curve(rows: list[dict], texts: Path, sizes: list[int]) -> list[str]:
     return lines
 
 
+def cost(rows: list[dict], texts: Path, repeat: int = 3) -> list[str]:
+    """Time per text of the lexicon alone and with the learned part (all tune texts labelled), best of `repeat`."""
+    from b2b_blog.topics.learned import Labelled, LabelledPost, combine, term_counts  # noqa: PLC0415
+    from b2b_blog.topics.tagging import tag_text  # noqa: PLC0415
+
+    docs = []
+    for r in rows:
+        meta, body = cli.split_markdown_header((texts / r["lang"] / f"{r['id']}.md").read_text(encoding="utf-8"))
+        docs.append((r, meta.get("title", ""), body))
+    labelled = Labelled.from_posts([LabelledPost(r["id"], r["lang"], title, body, tuple(sorted(r["topics"])))
+                                    for r, title, body in docs if r["split"] == "tune" and r["topics"]],
+                                   DEFAULT_TOPICS)
+    for _r, title, body in docs:  # warm the stemmer and lexicon caches, as a build's first posts do
+        tag_text(title, body, _r["lang"], DEFAULT_TOPICS)
+
+    counts = [term_counts(title, body, r["lang"]) for r, title, body in docs]
+    lexical = [tag_text(title, body, r["lang"], DEFAULT_TOPICS) for r, title, body in docs]
+    labelled_counts = [(r["id"], r["lang"], c, tuple(sorted(r["topics"])))
+                       for (r, _t, _b), c in zip(docs, counts, strict=True) if r["split"] == "tune" and r["topics"]]
+    steps = (
+        ("lexicon (once per change of a post)", len(docs),
+         lambda: [tag_text(t, b, r["lang"], DEFAULT_TOPICS) for r, t, b in docs]),
+        ("term counts (once per change of a post)", len(docs),
+         lambda: [term_counts(t, b, r["lang"]) for r, t, b in docs]),
+        ("learning from the labelled posts (once per language site and build)", 1,
+         lambda: Labelled.from_counts(labelled_counts, DEFAULT_TOPICS)),
+        ("combining both parts (every post, every build)", len(docs),
+         lambda: [combine(x, c, r["lang"], labelled) for (r, _t, _b), x, c in zip(docs, lexical, counts, strict=True)]),
+    )
+    lines = []
+    words = sum(len(body.split()) for _r, _t, body in docs) / len(docs)
+    for name, count, step in steps:
+        best = min(_timed(step) for _ in range(repeat))
+        lines.append(f"- {name}: {1000 * best / count:.2f} ms{' per post' if count > 1 else ''}")
+    lines.append(f"({len(docs)} texts of {words:.0f} words on average; {len(labelled_counts)} labelled posts)")
+    return lines
+
+
+def _timed(step) -> float:
+    started = time.perf_counter()
+    step()
+    return time.perf_counter() - started
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("texts", type=Path, help="folder with <lang>/<id>.md")
@@ -130,9 +174,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-site", action="store_true", help="lexicon only: no labelled posts")
     parser.add_argument("--curve", default="", help="comma-separated numbers of labelled tune texts")
     parser.add_argument("--mistakes", action="store_true", help="list the texts tagged wrongly")
+    parser.add_argument("--cost", action="store_true", help="time per text, lexicon alone and with learning")
     args = parser.parse_args(argv)
 
     rows = read_labels()
+    if args.cost:
+        print("\n".join(cost(rows, args.texts)))
+        return 0
     if args.curve:
         print("\n".join(curve(rows, args.texts, [int(n) for n in args.curve.split(",")])))
         return 0

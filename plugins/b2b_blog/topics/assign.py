@@ -74,13 +74,34 @@ def learn_from_labelled(generator) -> None:
         found += getattr(article, "translations", [])
     posts = sorted({id(a): a for a in found if hasattr(a, "topic_terms")}.values(),
                    key=lambda a: (a.lang, a.source_path))
-    labelled = Labelled.from_counts([(a.source_path, a.lang, a.topic_terms, a.topics)
-                                     for a in posts if a.topics_explicit],
-                                    plugin_settings.get(generator.settings, "B2B_TOPICS"))
+    topics = plugin_settings.get(generator.settings, "B2B_TOPICS")
+    evidence = [(a.source_path, a.lang, a.topic_terms, tuple(a.topics)) for a in posts if a.topics_explicit]
+    # Each language's site reads every post again: learn and combine once per build, not once per site.
+    signature = (repr(sorted(topics)), tuple((path, lang, named, _digest(counts))
+                                             for path, lang, counts, named in evidence))
+    if _learned.get("signature") != signature:
+        _learned.clear()
+        _learned.update(signature=signature, model=Labelled.from_counts(evidence, topics), tagged={})
+    tagged = _learned["tagged"]
+    if len(tagged) > 4 * len(posts) + 100:
+        tagged.clear()  # a long live-reload session: forget the versions of posts edited since
     for article in posts:
         if not article.topics_explicit:
-            article.topic_tagging = combine(article.lexical_tagging, article.topic_terms, article.lang, labelled)
+            lexical = article.lexical_tagging
+            key = (article.source_path, _digest(article.topic_terms), lexical.topics,
+                   tuple(sorted(lexical.scores.items())), lexical.context)
+            if key not in tagged:
+                tagged[key] = combine(lexical, article.topic_terms, article.lang, _learned["model"])
+            article.topic_tagging = tagged[key]
             article.topics = list(article.topic_tagging.topics)
+
+
+# The last build's model and the posts it tagged; the next build reuses them while the labelled posts stay.
+_learned: dict = {}
+
+
+def _digest(counts: dict[str, int]) -> int:
+    return hash(frozenset(counts.items()))
 
 
 def agree_with_translations(article) -> None:

@@ -73,6 +73,10 @@ def term_counts(title: str, body: str, lang: str) -> dict[str, int]:
     return dict(counts)
 
 
+# 1 + log(n) for the counts most words have in one post.
+_DAMPED = [0.0] + [1 + math.log(n) for n in range(1, 64)]
+
+
 def _normalised(vector: Mapping[str, float]) -> dict[str, float]:
     norm = math.sqrt(sum(v * v for v in vector.values()))
     return {term: v / norm for term, v in vector.items()} if norm else {}
@@ -92,10 +96,28 @@ class _Language:
     centroids: dict[str, dict[str, float]]
     posts: tuple[tuple[str, tuple[str, ...], dict[str, float]], ...]
     counts: dict[str, int]
+    # term -> (idf, its weight in each centroid, in the order of `topics`): one lookup per word.
+    columns: dict[str, tuple[float, tuple[float, ...]]] = field(default_factory=dict)
+    topics: tuple[str, ...] = ()
 
     def vector(self, counts: Mapping[str, int]) -> dict[str, float]:
         # Words no labelled post uses cannot bring a text closer to one: leave them out.
         return _normalised({t: (1 + math.log(n)) * self.idf[t] for t, n in counts.items() if t in self.idf})
+
+    def similarities(self, counts: Mapping[str, int]) -> dict[str, float]:
+        """Cosine to every centroid in one pass over the text's words (this runs for every post)."""
+        sums = [0.0] * len(self.topics)
+        norm = 0.0
+        for term, count in counts.items():
+            column = self.columns.get(term)
+            if column is None:
+                continue
+            value = (_DAMPED[count] if count < len(_DAMPED) else 1 + math.log(count)) * column[0]
+            norm += value * value
+            for n, weight in enumerate(column[1]):
+                sums[n] += value * weight
+        norm = math.sqrt(norm)
+        return {topic: round(total / norm, 3) if norm else 0.0 for topic, total in zip(self.topics, sums, strict=True)}
 
 
 @dataclass(frozen=True)
@@ -159,10 +181,7 @@ class Labelled:
     def similarities(self, counts: Mapping[str, int], lang: str) -> dict[str, float]:
         """Cosine of a text to the centroid of each topic's labelled posts in its language."""
         found = self.languages.get(lang)
-        if not found:
-            return {}
-        vector = found.vector(counts)
-        return {topic: round(_cosine(vector, centroid), 3) for topic, centroid in found.centroids.items()}
+        return found.similarities(counts) if found else {}
 
     def nearest(self, counts: Mapping[str, int], lang: str, limit: int = NEAREST) -> list[dict[str, Any]]:
         """The labelled posts closest to a text: name, topics, cosine (for the explanation)."""
@@ -191,7 +210,9 @@ def _learn(entries: list[tuple[str, Mapping[str, int], tuple[str, ...]]]) -> _La
             per_topic[topic] += 1
             sums.setdefault(topic, Counter()).update(vector)
     centroids = {topic: _normalised(total) for topic, total in sums.items()}
-    return _Language(idf, centroids, posts, dict(per_topic))
+    topics = tuple(centroids)
+    columns = {term: (weight, tuple(centroids[t].get(term, 0.0) for t in topics)) for term, weight in idf.items()}
+    return _Language(idf, centroids, posts, dict(per_topic), columns, topics)
 
 
 def weight(labelled_posts: int) -> float:

@@ -281,7 +281,8 @@ DEFAULT_TOPICS: dict[str, dict[str, dict[str, Any]]] = {
 
 # Other subjects that borrow the topics' words: team captains and sponsorship deals in
 # sport, party leaders in politics, personal bank accounts, civil partnerships and
-# inheritance, dance partners, parcel complaints, software log-ins, house keys. They
+# inheritance, dance partners, parcel complaints, software log-ins, house keys, and the
+# partnership as a legal form of business (partners who own a firm together). They
 # are not topics: a text whose vocabulary leans more towards one of them than towards
 # a topic is about that subject, and the topic is dropped (see tagging.CONTEXT_RATIO).
 # Weights as for topics: 1.5 = unmistakable phrase, 1 = typical word, 0.5 = ambiguous.
@@ -323,6 +324,12 @@ OTHER_CONTEXTS: dict[str, dict[str, dict[str, float]]] = {
             "colis": 1.0, "réclamation": 0.7, "remboursement": 0.7, "transporteur": 0.7, "livraison": 0.5,
             "la poste": 1.0, "colissimo": 1.5, "service client": 0.7, "code de la consommation": 1.5,
             "consommateur": 0.7,
+        },
+        "forme juridique": {
+            "forme juridique": 1.5, "société en nom collectif": 1.5, "société en commandite": 1.5,
+            "responsabilité illimitée": 1.5, "responsabilité limitée": 1.0, "entreprise individuelle": 1.5,
+            "apport en capital": 1.0, "apports": 0.7, "statuts": 0.7, "immatriculation": 1.0, "sarl": 1.0,
+            "registre du commerce": 1.5, "capital social": 1.0,
         },
         "informatique": {
             "mot de passe": 1.5, "adresse e-mail": 1.0, "identifiant": 1.0, "se connecter": 1.0,
@@ -373,6 +380,13 @@ OTHER_CONTEXTS: dict[str, dict[str, dict[str, float]]] = {
             "refund": 1.0, "refunds": 1.0, "parcel": 1.0, "package": 0.3, "return policy": 1.0,
             "angry customer": 1.5, "irate": 1.0, "upset customers": 1.0, "complaint": 0.5,
             "complaints": 0.5, "retail": 0.5, "cash register": 1.0, "customer service": 0.5,
+        },
+        "legal form": {
+            "general partnership": 1.5, "limited partnership": 1.5, "limited liability partnership": 1.5,
+            "llp": 1.0, "sole proprietorship": 1.5, "sole proprietor": 1.5, "partnership deed": 1.5,
+            "business structure": 1.5, "unlimited liability": 1.5, "limited liability": 1.0,
+            "personal liability": 1.0, "pass-through taxation": 1.5, "llc": 1.0, "co-owners": 1.0,
+            "capital contribution": 1.0, "profits and losses": 1.0, "incorporation": 0.7,
         },
         "software": {
             "password": 1.5, "passwords": 1.5, "log in": 1.0, "login": 1.0, "sign-in": 1.0,

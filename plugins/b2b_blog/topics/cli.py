@@ -14,8 +14,14 @@ from .tagging import Tagging, split_markdown_header, tag_text
 from .text import detect_language
 from .vocabulary import DEFAULT_TOPICS, resolve_topic_names
 
-# The shipped site's posts: the labelled ones teach the tagger what the author means (see --site).
+# The site's posts: the labelled ones teach the tagger what the author means (see --site).
+# The project's own content folder when run from a project, else the shipped site's.
 SITE_CONTENT = Path(__file__).resolve().parents[3] / "content"
+
+
+def default_site() -> Path:
+    here = Path.cwd() / "content"
+    return here if here.is_dir() else SITE_CONTENT
 
 
 class FileProblem(Exception):
@@ -114,9 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=None, help="minimum topic score")
     parser.add_argument("--site", type=Path, default=None, metavar="DIR",
                         help="content folder whose posts with a 'Topics:' line teach the tagger "
-                             "(default: the shipped site's content)")
+                             "(default: ./content, else the shipped site's)")
     args = parser.parse_args(argv)
-    site = args.site or SITE_CONTENT
+    site = args.site or default_site()
     if args.site is not None and not args.site.is_dir():
         print(f"error: {args.site}: no such folder. Fix: give --site the content folder of a site "
               "(the one that holds fr/ and en/).", file=sys.stderr)

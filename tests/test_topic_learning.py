@@ -156,3 +156,16 @@ def test_the_build_tags_an_unlabelled_post_like_the_authors_labelled_ones(tmp_pa
     links = [a["href"] for a in site.soup("/en/new-moulds/").select(".post-topics a.topic")]
     assert links == ["/en/topics/partnerships/"]
     assert site.soup("/en/roses/").select(".post-topics a.topic") == []
+
+
+def test_a_site_with_broken_or_unknown_labels_still_teaches_what_it_can(tmp_path, capsys):
+    content = tmp_path / "content"
+    author_site(content)
+    write_post(content / "en", "cooking", "Risotto", "Stir the rice.", "cooking")  # unknown topic: ignored
+    (content / "en" / "binary.md").write_bytes(b"Title: \xff\xfe\nTopics: kam\n\n\x00\x01")  # not UTF-8
+    write_post(content / "en" / "pages", "about", "About", "About us.", "kam")  # pages are not posts
+    text = write_post(tmp_path, "new", *NEW_FOUNDRY)
+    assert cli.main([str(text), "--json", "--site", str(content)]) == 0
+    [result] = json.loads(capsys.readouterr().out)
+    assert result["learned"]["labelled_posts"] == {"partnerships": 3, "kam": 3, "leadership": 3}
+    assert result["topics"] == ["partnerships"]

@@ -169,7 +169,9 @@ def _timed(step) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("texts", type=Path, help="folder with <lang>/<id>.md")
-    parser.add_argument("--split", choices=("tune", "test", "all"), default="all")
+    parser.add_argument("--labels", type=Path, default=LABELS, help="labels file (default: labels.csv; "
+                        "fresh.csv holds texts collected after tuning)")
+    parser.add_argument("--split", choices=("tune", "test", "fresh", "all"), default="all")
     parser.add_argument("--site", type=Path, default=None, help="labelled posts from this content folder")
     parser.add_argument("--no-site", action="store_true", help="lexicon only: no labelled posts")
     parser.add_argument("--curve", default="", help="comma-separated numbers of labelled tune texts")
@@ -177,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cost", action="store_true", help="time per text, lexicon alone and with learning")
     args = parser.parse_args(argv)
 
-    rows = read_labels()
+    rows = read_labels(args.labels)
     if args.cost:
         print("\n".join(cost(rows, args.texts)))
         return 0
@@ -188,7 +190,8 @@ def main(argv: list[str] | None = None) -> int:
 
     labelled = Labelled.empty() if args.no_site else Labelled.from_site(args.site or cli.SITE_CONTENT, DEFAULT_TOPICS)
     started = time.perf_counter()
-    splits = ("tune", "test") if args.split == "all" else (args.split,)
+    present = {r["split"] for r in rows}
+    splits = tuple(s for s in ("tune", "test", "fresh") if s in present) if args.split == "all" else (args.split,)
     for split in splits:
         mine = [r for r in rows if r["split"] == split]
         predicted = tag_all(mine, args.texts, labelled)

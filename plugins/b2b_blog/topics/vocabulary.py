@@ -220,6 +220,10 @@ DEFAULT_TOPICS: dict[str, dict[str, dict[str, Any]]] = {
                 "relations durables": 1.5, "relation durable": 1.5, "long terme": 0.5,
                 "business partner": 2.0, "client préféré": 2.0, "panel fournisseurs": 1.5,
                 "rapport de force": 1.0, "dépendance": 0.5, "coopérations": 1.0, "alliances": 1.5,
+                "relation client-prestataire": 3.0, "client et prestataire": 2.5, "client et fournisseur": 2.5,
+                "fournisseur et client": 2.5, "deux parties": 1.5, "engagement mutuel": 2.0,
+                "obligations réciproques": 2.0, "équilibre contractuel": 2.0, "prestataire": 0.7,
+                "externalisation": 1.0, "infogérance": 1.0,
                 "allié": 0.7, "collaboration": 0.5, "associés": 0.5, "licence": 0.5, "distributeur": 0.3,
                 # other senses of these words: they claim the words and lower the score
                 "partenaire officiel": -1.0, "partenaire principal": -1.0, "partenaires sociaux": -1.0,
@@ -256,7 +260,7 @@ DEFAULT_TOPICS: dict[str, dict[str, dict[str, Any]]] = {
                 "offtake agreement": 1.5, "shared governance": 1.5, "alliance": 1.5, "ecosystem": 1.0,
                 "synergies": 1.0, "referral": 1.0, "steering committee": 1.0, "distribution agreement": 1.0,
                 "oem": 1.0, "jointly": 0.7, "complementary": 0.7, "equity stake": 0.7, "marketplace": 0.7,
-                "partner": 0.7, "licensing": 0.7, "channel": 0.5, "collaboration": 0.5, "governance": 0.5,
+                "partner": 2.0, "licensing": 0.7, "channel": 0.5, "collaboration": 0.5, "governance": 0.5,
                 "distributor": 0.3, "cooperation agreement": 2.0,
                 # supplier-customer and buyer-supplier relationships, their governance and joint value
                 "supplier relationship": 3.0, "supplier relationship management": 3.0, "srm": 2.0,
@@ -265,11 +269,14 @@ DEFAULT_TOPICS: dict[str, dict[str, dict[str, Any]]] = {
                 "vendor relationship": 2.5, "key supplier": 2.0, "customer of choice": 3.0,
                 "win-win": 2.0, "mutual benefit": 2.0, "mutually beneficial": 2.0, "mutual trust": 2.0,
                 "shared value": 2.0, "value creation": 1.0, "long-term relationship": 1.5,
-                "relationship governance": 3.0, "partnering": 2.0, "inter-organizational": 2.5,
+                "relationship governance": 3.0, "inter-organizational": 2.5,
                 "inter-organisational": 2.5, "cross-organizational": 2.0, "cross-organisational": 2.0,
                 "across organizations": 2.0, "across organisations": 2.0, "organizational boundaries": 2.0,
                 "organisational boundaries": 2.0, "collaborating organizations": 2.0,
-                "strategic partner": 2.0, "alliances": 1.5,
+                "strategic partner": 2.0, "alliances": 1.5, "both parties": 1.5, "both sides": 1.0,
+                "customer and supplier": 2.5, "supplier and customer": 2.5, "client and supplier": 2.5,
+                "outsourcing relationship": 2.5, "service provider": 0.7,
+                "joint account": -1.0, "joint bank account": -1.0,
                 # other senses of these words: they claim the words and lower the score
                 "official partner": -1.0, "shirt sponsor": -1.0, "training partner": -1.0,
                 "sparring partner": -1.0, "dance partner": -1.0, "sponsor": -0.5, "sponsorship": -1.0,
@@ -296,6 +303,8 @@ OTHER_CONTEXTS: dict[str, dict[str, dict[str, float]]] = {
             "maillot": 1.0, "équipementier": 1.0, "club sportif": 1.5, "clubs": 0.5, "supporters": 0.7,
             "stade": 1.0, "saison": 0.5, "sponsor": 1.0, "sponsoring": 1.0, "sponsorisé": 1.0,
             "sponsorisante": 1.0, "mécénat": 1.0, "trophée": 0.7, "tournoi": 1.0,
+            "capitanat": 1.5, "xv de france": 1.5, "bleus": 0.7, "sélection": 0.5, "sélections": 0.5,
+            "demi de mêlée": 1.5, "mêlée": 1.0,
         },
         "politique": {
             "parti politique": 1.5, "partis politiques": 1.5, "chef de parti": 1.5, "chef du parti": 1.5,
@@ -310,6 +319,7 @@ OTHER_CONTEXTS: dict[str, dict[str, dict[str, float]]] = {
             "banque": 0.7, "banques": 0.7, "bancaire": 1.0, "carte bancaire": 1.5, "chéquier": 1.0,
             "découvert": 1.0, "livret": 1.0, "épargne": 0.7, "frais bancaires": 1.5, "relevé de compte": 1.5,
             "banque en ligne": 1.5, "conseiller bancaire": 1.5, "justificatif de domicile": 1.5,
+            "compte joint": 1.5,
         },
         "famille": {
             "pacs": 1.5, "pacsés": 1.5, "pacte civil de solidarité": 1.5, "succession": 0.5, "héritier": 1.0,
@@ -365,6 +375,8 @@ OTHER_CONTEXTS: dict[str, dict[str, dict[str, float]]] = {
             "bank": 0.7, "banks": 0.7, "banking": 0.7, "credit union": 1.5, "overdraft": 1.0, "atm": 1.0,
             "atms": 1.0, "debit card": 1.5, "minimum balance": 1.5, "maintenance fee": 1.0, "deposit": 0.7,
             "deposits": 0.7, "teller": 1.0, "routing number": 1.5, "proof of address": 1.0,
+            "joint account": 1.5, "joint bank account": 1.5, "joint checking": 1.5, "spending habits": 1.0,
+            "finances": 0.5,
         },
         "family": {
             "civil partnership": 1.5, "civil partnerships": 1.5, "civil partners": 1.5, "same-sex": 1.0,

@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 
 from b2b_blog.topics import cli
 from b2b_blog.topics.learned import Labelled, LabelledPost, combine, term_counts
-from b2b_blog.topics.tagging import tag_text
+from b2b_blog.topics.tagging import _compile_term, tag_text
 from b2b_blog.topics.vocabulary import DEFAULT_TOPICS
 from conftest import build
 
@@ -169,3 +169,14 @@ def test_a_site_with_broken_or_unknown_labels_still_teaches_what_it_can(tmp_path
     [result] = json.loads(capsys.readouterr().out)
     assert result["learned"]["labelled_posts"] == {"partnerships": 3, "kam": 3, "leadership": 3}
     assert result["topics"] == ["partnerships"]
+
+
+def test_no_two_terms_of_a_lexicon_stem_alike_with_different_weights():
+    # "partnering" stems like "partner": at 2.0 it silently lifted every "partner" (seen on real texts).
+    for key, spec in DEFAULT_TOPICS.items():
+        for lang, entry in spec.items():
+            weights: dict = {}
+            for term, value in entry["lexicon"].items():
+                weights.setdefault(_compile_term(term, lang), {})[term] = value
+            clashes = [terms for terms in weights.values() if len(set(terms.values())) > 1]
+            assert clashes == [], (key, lang, clashes)

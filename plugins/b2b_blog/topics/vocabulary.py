@@ -48,7 +48,7 @@ DEFAULT_TOPICS: dict[str, dict[str, dict[str, Any]]] = {
                 # leading people, including those one has no authority over (another company's)
                 "management transversal": 2.5, "manager transversal": 2.5, "leadership transverse": 2.5,
                 "sans autorité hiérarchique": 2.5, "lien hiérarchique": 1.5, "gestion du changement": 1.5,
-                "résistance au changement": 2.0, "management": 0.7, "son équipe": 0.7, "votre équipe": 0.7,
+                "résistance au changement": 2.0, "son équipe": 0.7, "votre équipe": 0.7,
                 "ton équipe": 0.7, "mon équipe": 0.7, "bienveillance": 1.0, "responsabilisation": 1.5,
                 "bon manager": 2.0, "droit à l'erreur": 1.5, "supérieur hiérarchique": 1.0,
                 "subordonnés": 1.0, "intelligence collective": 1.0, "faire grandir": 1.0,

@@ -180,3 +180,13 @@ def test_no_two_terms_of_a_lexicon_stem_alike_with_different_weights():
                 weights.setdefault(_compile_term(term, lang), {})[term] = value
             clashes = [terms for terms in weights.values() if len(set(terms.values())) > 1]
             assert clashes == [], (key, lang, clashes)
+
+
+def test_a_labelled_post_of_the_site_is_not_its_own_nearest_neighbour(tmp_path, capsys):
+    content = tmp_path / "content"
+    author_site(content)
+    assert cli.main([str(content / "en" / "partnerships-0.md"), "--json", "--site", str(content)]) == 0
+    [result] = json.loads(capsys.readouterr().out)
+    assert result["source"] == "metadata" and result["topics"] == ["partnerships"]
+    assert "en/partnerships-0.md" not in [n["post"] for n in result["learned"]["nearest"]]
+    assert result["learned"]["nearest"][0]["topics"] == ["partnerships"]

@@ -132,7 +132,11 @@ def main(argv: list[str] | None = None) -> int:
     results, failed = [], False
     for path in args.paths:
         try:
-            results.append(analyse_file(path, topics, args.lang, args.threshold, labelled))
+            result = analyse_file(path, topics, args.lang, args.threshold, labelled)
+            # A labelled post of the site is not its own nearest neighbour.
+            result["learned"]["nearest"] = [n for n in result["learned"]["nearest"]
+                                            if (site / n["post"]).resolve() != path.resolve()]
+            results.append(result)
         except FileProblem as problem:
             print(f"error: {problem}", file=sys.stderr)
             failed = True

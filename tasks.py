@@ -249,7 +249,8 @@ def _accept_several_paths() -> None:
         program = frame.frame.f_locals.get("self")
         if isinstance(program, Program) and getattr(program, "core", None) is not None:
             unparsed = program.core.unparsed
-            unparsed[:] = _bare_paths_as_options(unparsed, "topics", {"--lang", "-l", "--threshold", "-t"})
+            options_with_value = {"--lang", "-l", "--threshold", "-t", "--site", "-s"}
+            unparsed[:] = _bare_paths_as_options(unparsed, "topics", options_with_value)
             return
 
 
@@ -257,12 +258,12 @@ _accept_several_paths()
 
 
 @task(iterable=["path"])
-def topics(c, path, json=False, lang=None, threshold=None):
-    """Explain the topics of files: `invoke topics PATH [PATH...] [--json] [--lang fr|en]`."""
+def topics(c, path, json=False, lang=None, threshold=None, site=None):
+    """Explain the topics of files: `invoke topics PATH [PATH...] [--json] [--lang fr|en] [--site DIR]`."""
     from b2b_blog.topics.cli import main  # noqa: PLC0415
 
     argv = [*path, *(["--json"] if json else []), *(["--lang", lang] if lang else []),
-            *(["--threshold", str(threshold)] if threshold else [])]
+            *(["--threshold", str(threshold)] if threshold else []), *(["--site", site] if site else [])]
     raise SystemExit(main(argv))
 
 

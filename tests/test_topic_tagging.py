@@ -239,7 +239,8 @@ def test_default_vocabulary_is_valid_and_rich():
     for key, spec in DEFAULT_TOPICS.items():
         for lang in LANGS:
             topic_terms = [t for t, w in spec[lang]["lexicon"].items() if w > 0]  # < 0: other senses
-            assert 40 <= len(topic_terms) <= 80, (key, lang)
+            # Rich, not bloated: partnerships now also speaks of supplier-customer relationships.
+            assert 40 <= len(topic_terms) <= 120, (key, lang)
     assert DEFAULT_TOPICS["kam"]["fr"]["slug"] == "grands-comptes"
     assert DEFAULT_TOPICS["partnerships"]["en"]["label"] == "Partnerships"
 
@@ -311,8 +312,11 @@ def test_cli_json_shape(capsys):
     assert isinstance(data, list) and len(data) == 2
     for item in data:
         assert {"path", "lang", "topics", "scores", "evidence"} <= set(item)
-        assert set(item) <= {"path", "lang", "topics", "scores", "evidence", "source"}
+        # Both parts are explained: the lexicon's and the learned closeness to labelled posts.
+        assert set(item) <= {"path", "lang", "topics", "scores", "evidence", "source", "lexicon", "learned",
+                             "combined"}
         assert set(item["scores"]) == set(item["evidence"]) == set(DEFAULT_TOPICS)
+        assert set(item["learned"]) == {"labelled_posts", "similarity", "evidence", "nearest"}
     assert data[0]["lang"] == "fr" and data[0]["topics"] == ["kam"] and data[0]["source"] == "inferred"
     assert data[1]["lang"] == "en" and data[1]["topics"] == []
 

@@ -97,6 +97,7 @@ def drop_unlisted(generator) -> None:
 def articles_read(generator) -> None:
     schedule.note_waiting(generator)
     drop_unlisted(generator)
+    topic_assignment.learn_from_labelled(generator)
     for article in generator.articles:
         topic_assignment.agree_with_translations(article)
     link_related(generator.articles)

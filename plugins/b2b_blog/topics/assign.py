@@ -10,6 +10,7 @@ from .. import settings as plugin_settings
 from ..conversion_cache import conversions
 from ..posts import plain_text
 from ..problems import Problem, problems
+from .learned import Labelled, combine, term_counts
 from .tagging import Tagging, compiled_lexicons, tag_text
 from .vocabulary import resolve_topic_names
 
@@ -42,18 +43,65 @@ def tag_post(article) -> None:
         if not compiled_lexicons:
             compiled_lexicons.update(conversions.get_value(LEXICONS) or {})
         known = len(compiled_lexicons)
-        inferred = tag_text(article.title, plain_text(article._content or ""), article.lang, topics)
+        text = plain_text(article._content or "")
+        inferred = tag_text(article.title, text, article.lang, topics)
         if len(compiled_lexicons) != known:
             conversions.put_value(LEXICONS, dict(compiled_lexicons))
         named = getattr(article, "topics", None)
+        # The words the learned part compares, kept with the tagging: counted once per change too.
+        counts = term_counts(article.title, text, article.lang)
         if named:
             keys, _unknown = named_topics(named, topics)  # the reader reported unknown names
-            tagged = (Tagging(tuple(keys), inferred.scores, inferred.evidence), True)
+            tagged = (Tagging(tuple(keys), inferred.scores, inferred.evidence, inferred.context), True, counts)
         else:
-            tagged = (inferred, False)
+            tagged = (inferred, False, counts)
         conversions.put("topics", article.source_path, tagged)
-    article.topic_tagging, article.topics_explicit = tagged
+    article.topic_tagging, article.topics_explicit, article.topic_terms = tagged
+    article.lexical_tagging = article.topic_tagging  # what learn_from_labelled starts from
     article.topics = list(article.topic_tagging.topics)
+
+
+def learn_from_labelled(generator) -> None:
+    """Weigh every inferred post's closeness to the posts the author filed under each topic.
+
+    Runs once the generator has read every post (a post's topics depend on the others'
+    labels): the labelled posts of each language, in this language's site and its
+    translations, are the author's evidence; the inferred posts are tagged again with it.
+    """
+    found = [*generator.articles, *getattr(generator, "translations", []),
+             *getattr(generator, "hidden_articles", []), *getattr(generator, "hidden_translations", [])]
+    for article in generator.articles:
+        found += getattr(article, "translations", [])
+    posts = sorted({id(a): a for a in found if hasattr(a, "topic_terms")}.values(),
+                   key=lambda a: (a.lang, a.source_path))
+    topics = plugin_settings.get(generator.settings, "B2B_TOPICS")
+    evidence = [(a.source_path, a.lang, a.topic_terms, tuple(a.topics)) for a in posts if a.topics_explicit]
+    # Each language's site reads every post again: learn and combine once per build, not once per site.
+    signature = (repr(sorted(topics)), tuple((path, lang, named, _digest(counts))
+                                             for path, lang, counts, named in evidence))
+    if _learned.get("signature") != signature:
+        _learned.clear()
+        _learned.update(signature=signature, model=Labelled.from_counts(evidence, topics), tagged={})
+    tagged = _learned["tagged"]
+    if len(tagged) > 4 * len(posts) + 100:
+        tagged.clear()  # a long live-reload session: forget the versions of posts edited since
+    for article in posts:
+        if not article.topics_explicit:
+            lexical = article.lexical_tagging
+            key = (article.source_path, _digest(article.topic_terms), lexical.topics,
+                   tuple(sorted(lexical.scores.items())), lexical.context)
+            if key not in tagged:
+                tagged[key] = combine(lexical, article.topic_terms, article.lang, _learned["model"])
+            article.topic_tagging = tagged[key]
+            article.topics = list(article.topic_tagging.topics)
+
+
+# The last build's model and the posts it tagged; the next build reuses them while the labelled posts stay.
+_learned: dict = {}
+
+
+def _digest(counts: dict[str, int]) -> int:
+    return hash(frozenset(counts.items()))
 
 
 def agree_with_translations(article) -> None:

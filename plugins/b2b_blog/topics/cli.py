@@ -9,9 +9,19 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from .learned import Labelled, combine, term_counts
 from .tagging import Tagging, split_markdown_header, tag_text
 from .text import detect_language
 from .vocabulary import DEFAULT_TOPICS, resolve_topic_names
+
+# The site's posts: the labelled ones teach the tagger what the author means (see --site).
+# The project's own content folder when run from a project, else the shipped site's.
+SITE_CONTENT = Path(__file__).resolve().parents[3] / "content"
+
+
+def default_site() -> Path:
+    here = Path.cwd() / "content"
+    return here if here.is_dir() else SITE_CONTENT
 
 
 class FileProblem(Exception):
@@ -34,7 +44,7 @@ def _title_and_body(meta: dict[str, str], body: str) -> tuple[str, str]:
 
 
 def analyse_file(path: Path, topics: Mapping[str, Any], lang_option: str | None,
-                 threshold: float | None = None) -> dict[str, Any]:
+                 threshold: float | None = None, labelled: Labelled | None = None) -> dict[str, Any]:
     """Tag one file; raise FileProblem with a message naming the problem and the fix."""
     try:
         text = path.read_text(encoding="utf-8")
@@ -49,9 +59,17 @@ def analyse_file(path: Path, topics: Mapping[str, Any], lang_option: str | None,
     if lang not in languages:
         raise FileProblem(f"{path}: language {lang!r} has no topic vocabulary. Fix: set 'Lang:' "
                           f"to one of: {', '.join(languages)}.")
-    tagging: Tagging = tag_text(title, body, lang, topics, threshold=threshold)
-    result: dict[str, Any] = {"path": str(path), "lang": lang, "topics": list(tagging.topics),
-                              "scores": tagging.scores, "evidence": tagging.evidence, "source": "inferred"}
+    lexical: Tagging = tag_text(title, body, lang, topics, threshold=threshold)
+    tagging = lexical if labelled is None else combine(lexical, term_counts(title, body, lang), lang, labelled,
+                                                          threshold, explain=True)
+    result: dict[str, Any] = {
+        "path": str(path), "lang": lang, "topics": list(tagging.topics), "source": "inferred",
+        "scores": tagging.scores, "evidence": tagging.evidence,  # the lexicon's, as before
+        "lexicon": {"topics": list(lexical.topics), "scores": lexical.scores, "evidence": lexical.evidence},
+        "learned": {"labelled_posts": tagging.labelled_posts, "similarity": tagging.similarity,
+                    "evidence": tagging.learned, "nearest": list(tagging.nearest)},
+        "combined": tagging.combined,
+    }
     if meta.get("topics", "").strip():
         known, unknown = resolve_topic_names(meta["topics"], topics)
         if unknown:
@@ -75,6 +93,19 @@ def _human(result: dict[str, Any], topics: Mapping[str, Any]) -> str:
     for topic, terms in result["evidence"].items():
         if terms:
             lines.append(f"  {topic}: {', '.join(terms)}")
+    learned = result["learned"]
+    posts = learned["labelled_posts"]
+    if not posts:
+        lines.append("  learned: no labelled post in this language (the lexicon decides alone)")
+        return "\n".join(lines)
+    lines.append("  learned: " + ", ".join(
+        f"{t} closeness {learned['similarity'].get(t, 0.0):.2f} to {posts.get(t, 0)} labelled post(s),"
+        f" evidence {learned['evidence'].get(t, 0.0):.2f}" for t in topics))
+    lines.append("  combined: " + ", ".join(f"{t} {v:.2f}" for t, v in
+                                          sorted(result["combined"].items(), key=lambda kv: -kv[1])))
+    if learned["nearest"]:
+        lines.append("  nearest labelled posts: " + "; ".join(
+            f"{n['post']} ({', '.join(n['topics'])}) {n['similarity']:.2f}" for n in learned["nearest"]))
     return "\n".join(lines)
 
 
@@ -87,12 +118,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", choices=_languages(topics),
                         help="language for files without 'Lang:' metadata (default: detect)")
     parser.add_argument("--threshold", type=float, default=None, help="minimum topic score")
+    parser.add_argument("--site", type=Path, default=None, metavar="DIR",
+                        help="content folder whose posts with a 'Topics:' line teach the tagger "
+                             "(default: ./content, else the shipped site's)")
     args = parser.parse_args(argv)
+    site = args.site or default_site()
+    if args.site is not None and not args.site.is_dir():
+        print(f"error: {args.site}: no such folder. Fix: give --site the content folder of a site "
+              "(the one that holds fr/ and en/).", file=sys.stderr)
+        return 2
+    labelled = Labelled.from_site(site, topics) if site.is_dir() else Labelled.empty()
 
     results, failed = [], False
     for path in args.paths:
         try:
-            results.append(analyse_file(path, topics, args.lang, args.threshold))
+            result = analyse_file(path, topics, args.lang, args.threshold, labelled)
+            # A labelled post of the site is not its own nearest neighbour.
+            result["learned"]["nearest"] = [n for n in result["learned"]["nearest"]
+                                            if (site / n["post"]).resolve() != path.resolve()]
+            results.append(result)
         except FileProblem as problem:
             print(f"error: {problem}", file=sys.stderr)
             failed = True

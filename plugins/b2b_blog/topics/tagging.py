@@ -45,11 +45,22 @@ CONTEXT_RATIO = 0.5
 
 @dataclass(frozen=True)
 class Tagging:
-    """Result of tagging one text: chosen topics, every topic's score, matched terms."""
+    """Result of tagging one text: chosen topics, every topic's score, matched terms.
+
+    The lexicon fills the first four fields; topics.learned adds the closeness to the
+    author's labelled posts (similarity, evidence it gives, combined score, how many
+    labelled posts per topic, and for an explanation the nearest labelled posts).
+    """
 
     topics: tuple[str, ...]
     scores: dict[str, float] = field(default_factory=dict)
     evidence: dict[str, list[str]] = field(default_factory=dict)
+    context: float = 0.0  # score of the other subject (sport, politics...) the text leans to most
+    similarity: dict[str, float] = field(default_factory=dict)
+    learned: dict[str, float] = field(default_factory=dict)
+    combined: dict[str, float] = field(default_factory=dict)
+    labelled_posts: dict[str, int] = field(default_factory=dict)
+    nearest: tuple[dict, ...] = ()
 
 
 class _Entry(NamedTuple):
@@ -230,7 +241,7 @@ def tag_text(title: str, body: str, lang: str, topics: Mapping[str, Any], *,
     if ranked:
         top = scores[ranked[0]]
         ranked = [t for t in ranked if scores[t] >= RELATIVE_TO_TOP * top]
-    return Tagging(tuple(ranked), scores, evidence)
+    return Tagging(tuple(ranked), scores, evidence, round(other, 3))
 
 
 def split_markdown_header(text: str) -> tuple[dict[str, str], str]:

@@ -21,10 +21,11 @@ DEFAULT_TOPICS: dict[str, dict[str, dict[str, Any]]] = {
             "label": "Leadership",
             "slug": "leadership",
             "description": (
-                "Diriger, c'est d'abord entraîner des personnes. Cette rubrique rassemble nos "
-                "réflexions sur le rôle du manager et du dirigeant : confiance, délégation, "
-                "feedback, conduite du changement, style de direction et développement des "
-                "équipes qui font vivre les relations entre entreprises."
+                "Diriger, c'est d'abord entraîner des personnes : son équipe, mais aussi ceux "
+                "sur qui l'on n'a aucune autorité, chez un client, un fournisseur ou un allié. "
+                "Cette rubrique rassemble nos réflexions sur le rôle du manager et du dirigeant : "
+                "confiance, délégation, feedback, conduite du changement, management transversal "
+                "et art de mener une équipe commune à plusieurs entreprises."
             ),
             "lexicon": {
                 "leadership": 3.0, "sécurité psychologique": 3.0, "management bienveillant": 3.0,
@@ -44,6 +45,11 @@ DEFAULT_TOPICS: dict[str, dict[str, dict[str, Any]]] = {
                 "micromanagement": 2.0, "micro-management": 2.0, "manager coach": 2.0,
                 "management délégatif": 2.0, "management persuasif": 2.0, "management participatif": 2.5,
                 "management directif": 2.0,
+                # leading people, including those one has no authority over (another company's)
+                "management transversal": 2.5, "manager transversal": 2.5, "leadership transverse": 2.5,
+                "sans autorité hiérarchique": 2.5, "lien hiérarchique": 1.5, "gestion du changement": 1.5,
+                "résistance au changement": 2.0, "son équipe": 0.7, "votre équipe": 0.7,
+                "ton équipe": 0.7, "mon équipe": 0.7, "bienveillance": 1.0, "responsabilisation": 1.5,
                 "bon manager": 2.0, "droit à l'erreur": 1.5, "supérieur hiérarchique": 1.0,
                 "subordonnés": 1.0, "intelligence collective": 1.0, "faire grandir": 1.0,
                 "qualité de vie au travail": 1.0, "donner du sens": 1.5, "fixer un cap": 1.0,
@@ -61,10 +67,11 @@ DEFAULT_TOPICS: dict[str, dict[str, dict[str, Any]]] = {
             "label": "Leadership",
             "slug": "leadership",
             "description": (
-                "Leading is first of all about people. This section gathers our thinking on "
-                "what managers and executives actually do: building trust, delegating, giving "
-                "feedback, steering change and growing the teams that carry business "
-                "relationships."
+                "Leading is first of all about people: your own team, and those over whom you "
+                "have no authority, at a customer, a supplier or an ally. This section gathers "
+                "our thinking on what managers and executives actually do: building trust, "
+                "delegating, giving feedback, steering change, leading without authority and "
+                "leading a team that spans several organisations."
             ),
             "lexicon": {
                 "leadership": 3.0, "psychological safety": 3.0, "servant leader": 3.0,
@@ -87,6 +94,9 @@ DEFAULT_TOPICS: dict[str, dict[str, dict[str, Any]]] = {
                 "manager": 0.7, "feedback": 0.7, "decision-making": 0.7, "autonomy": 0.7, "listening": 0.5,
                 "employees": 0.5, "trust": 0.5, "vision": 0.5, "leader": 0.5, "culture": 0.5,
                 "recognition": 0.5, "staff": 0.3, "team": 0.2, "accountability": 1.0,
+                # leading across organisations
+                "collaborative leadership": 3.0, "leading without authority": 3.0,
+                "boundary spanning": 2.0, "lead by permission": 2.0,
                 # other senses of these words: they claim the words and lower the score
                 "leadership contest": -1.0, "leadership challenge": -1.0, "leadership election": -1.0,
                 "leadership race": -1.0, "leadership bid": -1.0, "party leader": -1.0,
@@ -101,9 +111,10 @@ DEFAULT_TOPICS: dict[str, dict[str, dict[str, Any]]] = {
             "slug": "grands-comptes",
             "description": (
                 "Quelques clients pèsent souvent une large part du chiffre d'affaires. Nous "
-                "parlons ici de la manière de les servir et de les développer dans la durée : "
-                "plans de compte, cartographie des décideurs, revues d'affaires, négociation "
-                "avec les achats et métier de key account manager."
+                "parlons ici du côté compte de la relation entre entreprises : servir et "
+                "développer ces clients dans la durée, avec des plans de compte, la cartographie "
+                "des décideurs, des revues d'affaires, la négociation avec les achats et le "
+                "métier de key account manager."
             ),
             "lexicon": {
                 "grand compte": 3.0, "gestion des grands comptes": 3.0, "compte clé": 3.0,
@@ -136,9 +147,10 @@ DEFAULT_TOPICS: dict[str, dict[str, dict[str, Any]]] = {
             "slug": "key-account-management",
             "description": (
                 "A handful of customers often make up a large share of revenue. Here we look "
-                "at how to serve and grow them over the years: account plans, stakeholder "
-                "maps, business reviews, dealing with procurement and the craft of the key "
-                "account manager."
+                "at the account side of the relationship between companies: serving and "
+                "growing those customers over the years, with account plans, stakeholder maps, "
+                "business reviews, dealing with procurement and the craft of the key account "
+                "manager."
             ),
             "lexicon": {
                 "key account": 3.0, "key account manager": 3.0, "kam": 3.0, "strategic account": 3.0,
@@ -171,10 +183,11 @@ DEFAULT_TOPICS: dict[str, dict[str, dict[str, Any]]] = {
             "label": "Partenariats",
             "slug": "partenariats",
             "description": (
-                "S'allier pour aller plus loin : alliances stratégiques, coentreprises, "
-                "programmes de revendeurs et d'intégrateurs, co-développement avec des "
-                "start-up. Comment choisir ses partenaires, gouverner une alliance et en "
-                "partager la valeur."
+                "La relation entre organisations : un fournisseur et son client qui gèrent "
+                "ensemble leur relation, un acheteur qui fait de ses fournisseurs des "
+                "partenaires, des alliances et des coentreprises, des revendeurs et des "
+                "intégrateurs. Comment choisir ses partenaires, bâtir la confiance, gouverner "
+                "la relation et créer une valeur commune que chacun partage."
             ),
             "lexicon": {
                 "partenariat stratégique": 3.0, "accord de partenariat": 3.0, "alliance stratégique": 3.0,
@@ -191,12 +204,26 @@ DEFAULT_TOPICS: dict[str, dict[str, dict[str, Any]]] = {
                 "revendeur à valeur ajoutée": 2.0, "offre commune": 1.5, "offre conjointe": 1.5,
                 "unir leurs forces": 1.5, "go-to-market": 1.5, "revendeur": 1.5, "intégrateur": 1.0,
                 "accord de licence": 1.5, "accord de distribution": 1.5, "partage de la valeur": 1.5,
-                "partenaire stratégique": 1.5, "alliance": 1.0, "écosystème": 1.0, "coopération": 1.0,
+                "partenaire stratégique": 1.5, "alliance": 1.5, "écosystème": 1.0, "coopération": 1.0,
                 "accord de coopération": 2.0, "interentreprises": 1.5, "inter-entreprises": 1.5,
                 "démarche partenariale": 2.5, "réseau de partenaires": 2.5, "partenaires de distribution": 2.0,
                 "groupement d'intérêt économique": 2.0, "mutualiser": 1.0,
                 "synergies": 1.0, "complémentarité": 1.0, "complémentaires": 0.7, "comité de pilotage": 1.0,
                 "lettre d'intention": 1.0, "gouvernance": 0.7, "partenaire": 0.7, "rapprochement": 0.7,
+                # supplier-customer and buyer-supplier relationships, their governance and joint value
+                "relation client-fournisseur": 3.0, "relations clients-fournisseurs": 3.0,
+                "relation acheteur-fournisseur": 3.0, "relation fournisseur": 2.5,
+                "relations fournisseurs": 2.5, "partenariat fournisseur": 3.0, "client-fournisseur": 2.5,
+                "acheteur-fournisseur": 2.5, "gestion de la relation fournisseur": 3.0,
+                "relation de confiance": 1.0, "confiance mutuelle": 2.0, "gagnant-gagnant": 2.0,
+                "création de valeur": 1.5, "valeur partagée": 2.0, "co-créer de la valeur": 2.0,
+                "relations durables": 1.5, "relation durable": 1.5, "long terme": 0.5,
+                "business partner": 2.0, "client préféré": 2.0, "panel fournisseurs": 1.5,
+                "rapport de force": 1.0, "dépendance": 0.5, "coopérations": 1.0, "alliances": 1.5,
+                "relation client-prestataire": 3.0, "client et prestataire": 2.5, "client et fournisseur": 2.5,
+                "fournisseur et client": 2.5, "deux parties": 1.5, "engagement mutuel": 2.0,
+                "obligations réciproques": 2.0, "équilibre contractuel": 2.0, "prestataire": 0.7,
+                "externalisation": 1.0, "infogérance": 1.0,
                 "allié": 0.7, "collaboration": 0.5, "associés": 0.5, "licence": 0.5, "distributeur": 0.3,
                 # other senses of these words: they claim the words and lower the score
                 "partenaire officiel": -1.0, "partenaire principal": -1.0, "partenaires sociaux": -1.0,
@@ -208,9 +235,11 @@ DEFAULT_TOPICS: dict[str, dict[str, dict[str, Any]]] = {
             "label": "Partnerships",
             "slug": "partnerships",
             "description": (
-                "Going further together: strategic alliances, joint ventures, channel and "
-                "reseller programs, co-development with startups and cloud ecosystems. How "
-                "to pick partners, govern an alliance and share the value it creates."
+                "The relationship between organisations: a supplier and its customer managing "
+                "their relationship together, a buyer turning suppliers into partners, "
+                "alliances and joint ventures, resellers and integrators. How to pick "
+                "partners, build trust, govern the relationship and create joint value that "
+                "both sides share."
             ),
             "lexicon": {
                 "strategic partnership": 3.0, "strategic alliance": 3.0, "joint venture": 3.0,
@@ -228,11 +257,26 @@ DEFAULT_TOPICS: dict[str, dict[str, dict[str, Any]]] = {
                 "market development funds": 2.0, "isv": 1.5, "joint value": 1.5, "ecosystem-led": 2.0,
                 "system integrator": 1.5, "integrator": 0.7, "managed service provider": 1.5,
                 "hyperscaler": 1.5, "go-to-market": 1.5, "licensing agreement": 1.5,
-                "offtake agreement": 1.5, "shared governance": 1.5, "alliance": 1.2, "ecosystem": 1.0,
+                "offtake agreement": 1.5, "shared governance": 1.5, "alliance": 1.5, "ecosystem": 1.0,
                 "synergies": 1.0, "referral": 1.0, "steering committee": 1.0, "distribution agreement": 1.0,
                 "oem": 1.0, "jointly": 0.7, "complementary": 0.7, "equity stake": 0.7, "marketplace": 0.7,
-                "partner": 0.7, "licensing": 0.7, "channel": 0.5, "collaboration": 0.5, "governance": 0.5,
+                "partner": 2.0, "licensing": 0.7, "channel": 0.5, "collaboration": 0.5, "governance": 0.5,
                 "distributor": 0.3, "cooperation agreement": 2.0,
+                # supplier-customer and buyer-supplier relationships, their governance and joint value
+                "supplier relationship": 3.0, "supplier relationship management": 3.0, "srm": 2.0,
+                "buyer-supplier": 3.0, "buyer and supplier": 2.5, "supplier partnership": 3.0,
+                "supplier partnerships": 3.0, "customer-supplier": 2.5, "supplier collaboration": 2.5,
+                "vendor relationship": 2.5, "key supplier": 2.0, "customer of choice": 3.0,
+                "win-win": 2.0, "mutual benefit": 2.0, "mutually beneficial": 2.0, "mutual trust": 2.0,
+                "shared value": 2.0, "value creation": 1.0, "long-term relationship": 1.5,
+                "relationship governance": 3.0, "inter-organizational": 2.5,
+                "inter-organisational": 2.5, "cross-organizational": 2.0, "cross-organisational": 2.0,
+                "across organizations": 2.0, "across organisations": 2.0, "organizational boundaries": 2.0,
+                "organisational boundaries": 2.0, "collaborating organizations": 2.0,
+                "strategic partner": 2.0, "alliances": 1.5, "both parties": 1.5, "both sides": 1.0,
+                "customer and supplier": 2.5, "supplier and customer": 2.5, "client and supplier": 2.5,
+                "outsourcing relationship": 2.5, "service provider": 0.7,
+                "joint account": -1.0, "joint bank account": -1.0,
                 # other senses of these words: they claim the words and lower the score
                 "official partner": -1.0, "shirt sponsor": -1.0, "training partner": -1.0,
                 "sparring partner": -1.0, "dance partner": -1.0, "sponsor": -0.5, "sponsorship": -1.0,
@@ -244,7 +288,8 @@ DEFAULT_TOPICS: dict[str, dict[str, dict[str, Any]]] = {
 
 # Other subjects that borrow the topics' words: team captains and sponsorship deals in
 # sport, party leaders in politics, personal bank accounts, civil partnerships and
-# inheritance, dance partners, parcel complaints, software log-ins, house keys. They
+# inheritance, dance partners, parcel complaints, software log-ins, house keys, and the
+# partnership as a legal form of business (partners who own a firm together). They
 # are not topics: a text whose vocabulary leans more towards one of them than towards
 # a topic is about that subject, and the topic is dropped (see tagging.CONTEXT_RATIO).
 # Weights as for topics: 1.5 = unmistakable phrase, 1 = typical word, 0.5 = ambiguous.
@@ -258,6 +303,8 @@ OTHER_CONTEXTS: dict[str, dict[str, dict[str, float]]] = {
             "maillot": 1.0, "équipementier": 1.0, "club sportif": 1.5, "clubs": 0.5, "supporters": 0.7,
             "stade": 1.0, "saison": 0.5, "sponsor": 1.0, "sponsoring": 1.0, "sponsorisé": 1.0,
             "sponsorisante": 1.0, "mécénat": 1.0, "trophée": 0.7, "tournoi": 1.0,
+            "capitanat": 1.5, "xv de france": 1.5, "bleus": 0.7, "sélection": 0.5, "sélections": 0.5,
+            "demi de mêlée": 1.5, "mêlée": 1.0,
         },
         "politique": {
             "parti politique": 1.5, "partis politiques": 1.5, "chef de parti": 1.5, "chef du parti": 1.5,
@@ -265,12 +312,14 @@ OTHER_CONTEXTS: dict[str, dict[str, dict[str, float]]] = {
             "sénateurs": 1.0, "premier ministre": 1.0, "opposition": 0.5,
             "candidature": 0.5, "congrès": 0.5, "présidentielle": 1.0, "militants": 0.7, "adhérents": 0.5,
             "circonscription": 1.0, "parlementaire": 1.0, "premier secrétaire": 1.0,
+            "primaire": 1.0, "candidats": 0.5, "gauche": 0.7, "droite": 0.5, "parti socialiste": 1.5,
         },
         "banque": {
             "compte bancaire": 1.5, "comptes bancaires": 1.5, "compte courant": 1.5, "compte de dépôt": 1.5,
             "banque": 0.7, "banques": 0.7, "bancaire": 1.0, "carte bancaire": 1.5, "chéquier": 1.0,
             "découvert": 1.0, "livret": 1.0, "épargne": 0.7, "frais bancaires": 1.5, "relevé de compte": 1.5,
             "banque en ligne": 1.5, "conseiller bancaire": 1.5, "justificatif de domicile": 1.5,
+            "compte joint": 1.5,
         },
         "famille": {
             "pacs": 1.5, "pacsés": 1.5, "pacte civil de solidarité": 1.5, "succession": 0.5, "héritier": 1.0,
@@ -285,6 +334,12 @@ OTHER_CONTEXTS: dict[str, dict[str, dict[str, float]]] = {
             "colis": 1.0, "réclamation": 0.7, "remboursement": 0.7, "transporteur": 0.7, "livraison": 0.5,
             "la poste": 1.0, "colissimo": 1.5, "service client": 0.7, "code de la consommation": 1.5,
             "consommateur": 0.7,
+        },
+        "forme juridique": {
+            "forme juridique": 1.5, "société en nom collectif": 1.5, "société en commandite": 1.5,
+            "responsabilité illimitée": 1.5, "responsabilité limitée": 1.0, "entreprise individuelle": 1.5,
+            "apport en capital": 1.0, "apports": 0.7, "statuts": 0.7, "immatriculation": 1.0, "sarl": 1.0,
+            "registre du commerce": 1.5, "capital social": 1.0,
         },
         "informatique": {
             "mot de passe": 1.5, "adresse e-mail": 1.0, "identifiant": 1.0, "se connecter": 1.0,
@@ -320,6 +375,8 @@ OTHER_CONTEXTS: dict[str, dict[str, dict[str, float]]] = {
             "bank": 0.7, "banks": 0.7, "banking": 0.7, "credit union": 1.5, "overdraft": 1.0, "atm": 1.0,
             "atms": 1.0, "debit card": 1.5, "minimum balance": 1.5, "maintenance fee": 1.0, "deposit": 0.7,
             "deposits": 0.7, "teller": 1.0, "routing number": 1.5, "proof of address": 1.0,
+            "joint account": 1.5, "joint bank account": 1.5, "joint checking": 1.5, "spending habits": 1.0,
+            "finances": 0.5,
         },
         "family": {
             "civil partnership": 1.5, "civil partnerships": 1.5, "civil partners": 1.5, "same-sex": 1.0,
@@ -335,6 +392,13 @@ OTHER_CONTEXTS: dict[str, dict[str, dict[str, float]]] = {
             "refund": 1.0, "refunds": 1.0, "parcel": 1.0, "package": 0.3, "return policy": 1.0,
             "angry customer": 1.5, "irate": 1.0, "upset customers": 1.0, "complaint": 0.5,
             "complaints": 0.5, "retail": 0.5, "cash register": 1.0, "customer service": 0.5,
+        },
+        "legal form": {
+            "general partnership": 1.5, "limited partnership": 1.5, "limited liability partnership": 1.5,
+            "llp": 1.0, "sole proprietorship": 1.5, "sole proprietor": 1.5, "partnership deed": 1.5,
+            "business structure": 1.5, "unlimited liability": 1.5, "limited liability": 1.0,
+            "personal liability": 1.0, "pass-through taxation": 1.5, "llc": 1.0, "co-owners": 1.0,
+            "capital contribution": 1.0, "profits and losses": 1.0, "incorporation": 0.7,
         },
         "software": {
             "password": 1.5, "passwords": 1.5, "log in": 1.0, "login": 1.0, "sign-in": 1.0,

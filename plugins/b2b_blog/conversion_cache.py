@@ -9,6 +9,7 @@ nothing in it is ever run as code (it was a pickle, which runs what a crafted fi
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
@@ -109,7 +110,8 @@ def encode(value: Any) -> Any:  # noqa: PLR0911 - one branch per kind of value
     if isinstance(value, _Entry):
         return {"class": "Entry", "fields": [encode(item) for item in value]}
     if isinstance(value, Tagging):
-        return {"class": "Tagging", "fields": [encode(value.topics), encode(value.scores), encode(value.evidence)]}
+        # Every field, in order: the learned part (topics.learned) adds some after the lexicon's.
+        return {"class": "Tagging", "fields": [encode(getattr(value, item.name)) for item in dataclasses.fields(value)]}
     if isinstance(value, tuple):
         return {"tuple": [encode(item) for item in value]}
     if isinstance(value, list):

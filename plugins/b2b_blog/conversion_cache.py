@@ -97,7 +97,13 @@ class ConversionCache:
         if self._file is None or not self._dirty:
             return
         # An edited file's older versions go: the cache does not grow with every edit.
-        kept = [[encode(key), encode(value)] for key, value in self._entries.items() if key in self._used]
+        kept = []
+        for key, value in self._entries.items():
+            if key in self._used:
+                try:
+                    kept.append([encode(key), encode(value)])
+                except TypeError as error:  # a value JSON can't stand for is only computed again next time
+                    logger.debug("b2b_blog: %s", error)
         payload = json.dumps({"fingerprint": self._fingerprint, "entries": kept}, ensure_ascii=False)
         write_checked(self._file, payload.encode())
         self._dirty = False

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime
 import hashlib
 import json
+import logging
+import os
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html import escape
 from importlib.metadata import version
@@ -20,6 +25,8 @@ from .texts import labels, typeset
 # The fonts shipped with the project's theme (a site with another theme passes its own folder).
 DEFAULT_FONTS = Path(__file__).resolve().parents[3] / "theme" / "fonts"
 
+# Bump when the way a PDF is made changes (2: shipped fonts, cut by fontTools, dated): cached PDFs are made again.
+FORMAT = 2
 # How many PDFs this process rendered ("rendered") or took from the cache ("cached").
 render_counts: Counter[str] = Counter()
 
@@ -128,8 +135,9 @@ def document_html(edition: Edition, site_name: str, citation: str) -> str:
 def cache_key(edition: Edition, site_name: str, citation: str, html: str, css: str, fonts: Path = DEFAULT_FONTS) -> str:
     """Hash of everything the PDF depends on; the HTML also covers template changes."""
     exhibits = json.dumps([[e.name, e.title] for e in edition.exhibits], ensure_ascii=False)
-    parts = [edition.source.read_bytes(), exhibits, citation, site_name, css,
-             version("weasyprint"), html, fonts_digest(fonts)]
+    # fontTools cuts the embedded fonts (see subset_with_fonttools): its version is an input too.
+    parts = [str(FORMAT), edition.source.read_bytes(), exhibits, citation, site_name, css,
+             version("weasyprint"), version("fonttools"), html, fonts_digest(fonts)]
     digest = hashlib.sha256()
     for part in parts:
         data = part if isinstance(part, bytes) else part.encode()
@@ -162,6 +170,8 @@ def cached_pdf(edition: Edition, *, site_name: str, citation: str, cache_dir: Pa
         import weasyprint  # noqa: PLC0415 - a second to import: only when a PDF is really rendered
         from weasyprint.text.fonts import FontConfiguration  # noqa: PLC0415
 
+        subset_with_fonttools()
+
         # Only local files and data: URLs: a build never waits on the network.
         fetcher = weasyprint.URLFetcher(allowed_protocols={"file", "data"})
         # The @font-face rules apply only through a font configuration given to both.
@@ -172,8 +182,50 @@ def cached_pdf(edition: Edition, *, site_name: str, citation: str, cache_dir: Pa
         ).render(stylesheets=[weasyprint.CSS(string=css, font_config=font_config, url_fetcher=fetcher)],
                  font_config=font_config)
         pages = len(document.pages)
-        keep_entry(cached, document.write_pdf(), record, pages=pages)
+        with fonts_dated(edition.date):
+            data = document.write_pdf()
+        keep_entry(cached, data, record, pages=pages)
     return cached, pages, rendered
+
+
+class _FontToolsNotice(logging.Filter):
+    """Drops WeasyPrint's advice to install HarfBuzz-Subset: fontTools is used on purpose."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Using fontTools instead of HarfBuzz-Subset")
+
+
+def subset_with_fonttools() -> None:
+    """Make WeasyPrint cut the embedded fonts with fontTools, whatever the machine has installed.
+
+    WeasyPrint uses the system's HarfBuzz-Subset library when it finds one, fontTools otherwise,
+    and the two write other bytes for the same glyphs (DejaVu Sans: 5,556 bytes with HarfBuzz,
+    28,612 with fontTools, for the same case). Installing Chromium brings libharfbuzz-subset0:
+    the same case then gave another PDF a minute later. fontTools is pinned in constraints.txt,
+    HarfBuzz comes with the system, in whatever version it has.
+    """
+    import weasyprint.pdf.fonts as weasyprint_fonts  # noqa: PLC0415
+
+    weasyprint_fonts.harfbuzz_subset = None
+    weasyprint_logger = logging.getLogger("weasyprint")
+    if not any(isinstance(existing, _FontToolsNotice) for existing in weasyprint_logger.filters):
+        weasyprint_logger.addFilter(_FontToolsNotice())
+
+
+@contextlib.contextmanager
+def fonts_dated(day: datetime.date) -> Iterator[None]:
+    """Date the embedded fonts to the edition: fontTools stamps each font it cuts with the time of
+    the render (two renders a second apart differed), unless SOURCE_DATE_EPOCH says otherwise."""
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    midnight = datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
 def render_pdf(

@@ -153,7 +153,14 @@ def check(c, publish_settings=False):
 def publish(c, target=None):
     """Build with the publishing settings, refuse if any check fails, then rsync the site."""
     from b2b_blog.checks import CHECKS  # noqa: PLC0415
-    from b2b_blog.publishing import PublishRefused, publish_local, refusal, refused_message, remote_refusal  # noqa: PLC0415
+    from b2b_blog.publishing import (  # noqa: PLC0415
+        PublishRefused,
+        publish_local,
+        publish_rsync,
+        refusal,
+        refused_message,
+        remote_refusal,
+    )
 
     settings = _settings(CONFIG["settings_publish"])
     destination = target or os.environ.get("BLOG_PUBLISH_TARGET") or settings.get("PUBLISH_TARGET")
@@ -161,21 +168,21 @@ def publish(c, target=None):
         raise SystemExit("publish: no target; set BLOG_PUBLISH_TARGET or PUBLISH_TARGET (user@host:/path/)")
     remote = ":" in destination
     # Refused before the build and the checks, so that a wrong target costs nothing.
-    reason = remote_refusal(destination) if remote else refusal(Path(destination), ROOT, settings)
+    reason = remote_refusal(destination, ROOT, settings) if remote else refusal(Path(destination), ROOT, settings)
     if reason:
         raise SystemExit(refused_message(reason))
     output = _build(CONFIG["settings_publish"])
     if not _check(CHECKS, CONFIG["settings_publish"]):
         raise SystemExit("publish: refused, a check failed (the site was built but not sent)")
-    if remote:
-        if not shutil.which("rsync"):
-            raise SystemExit("publish: rsync is needed for a remote target (apt-get install rsync)")
-        c.run(f"rsync --delete -rlptvz {shlex.quote(str(output))}/ {shlex.quote(destination)}")
-    else:
-        try:
+    if remote and not shutil.which("rsync"):
+        raise SystemExit("publish: rsync is needed for a remote target (apt-get install rsync)")
+    try:
+        if remote:
+            publish_rsync(output, destination)
+        else:
             destination = publish_local(output, Path(destination), ROOT, settings)
-        except PublishRefused as error:
-            raise SystemExit(str(error)) from None
+    except PublishRefused as error:
+        raise SystemExit(str(error)) from None
     print(f"published to {destination}")
 
 

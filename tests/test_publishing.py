@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from b2b_blog.publishing import MARKER, PublishRefused, publish_local, refusal, remote_refusal
+from b2b_blog.publishing import MARKER, PublishRefused, publish_local, publish_rsync, refusal, remote_refusal
 from conftest import ROOT
 
 
@@ -102,12 +103,42 @@ def test_a_killed_publish_staging_folder_is_cleaned(project, tmp_path):
 
 
 @pytest.mark.parametrize("destination", ["host:", "user@host:/", "host:~", "host:~/", "host:."])
-def test_rsync_to_a_whole_remote_home_or_root_is_refused(destination):
-    assert "remote home or root" in remote_refusal(destination)
+def test_rsync_to_a_whole_remote_home_or_root_is_refused(destination, project):
+    assert "remote home or root" in remote_refusal(destination, project, _settings(project))
 
 
-def test_rsync_to_a_folder_of_its_own_is_accepted():
-    assert remote_refusal("user@host:/var/www/blog/") is None
+def test_rsync_to_a_folder_of_its_own_is_accepted(project):
+    assert remote_refusal("user@host:/var/www/blog/", project, _settings(project)) is None
+
+
+@pytest.mark.parametrize("host", ["localhost", "me@127.0.0.1", "[::1]"])
+def test_rsync_to_this_machine_is_refused_like_a_local_folder(project, host):
+    reason = remote_refusal(f"{host}:{project / 'content'}", project, _settings(project))
+    assert reason is not None and "the content folder" in reason
+
+
+needs_rsync = pytest.mark.skipif(shutil.which("rsync") is None, reason="rsync is not installed")
+
+
+@needs_rsync
+def test_rsync_refuses_a_non_empty_folder_without_the_marker(project, tmp_path):
+    target = tmp_path / "remote"
+    target.mkdir()
+    (target / "thesis.odt").write_bytes(b"years of work")
+    with pytest.raises(PublishRefused, match=r"not empty and holds no \.b2b-published"):
+        publish_rsync(project / "output", str(target))
+    assert sorted(path.name for path in target.iterdir()) == ["thesis.odt"]
+
+
+@needs_rsync
+def test_rsync_creates_then_replaces_an_earlier_publish(project, tmp_path):
+    target = tmp_path / "remote"
+    publish_rsync(project / "output", str(target))
+    assert (target / MARKER).is_file() and (target / "index.html").is_file()
+    (target / "stale.html").write_text("gone next time", encoding="utf-8")
+    publish_rsync(project / "output", str(target))
+    assert not (target / "stale.html").exists()
+    assert (target / MARKER).is_file()
 
 
 def test_invoke_publish_refuses_the_project_before_building(tmp_path):

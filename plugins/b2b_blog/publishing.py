@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 
 from .leftovers import C_LIBRARY, remove_dead_leftovers
 
 # Written into every published folder: only a folder holding it may be replaced by a later publish.
 MARKER = ".b2b-published"
+# [user@]host:path, the host possibly an IPv6 address in brackets.
+REMOTE = re.compile(r"^(?:[^@/:]*@)?(\[[^\]]*\]|[^:]*):(.*)$")
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
 MARKER_TEXT = "This folder was written by `invoke publish`; the next publish replaces it as a whole.\n"
 
 
@@ -54,13 +60,45 @@ def refusal(target: Path, project: Path, settings: dict) -> str | None:
     return next((reason for failed, reason in checks if failed), None)
 
 
-def remote_refusal(destination: str) -> str | None:
-    """Why an rsync target `host:path` is refused: `rsync --delete` would empty a whole home or disk."""
-    _host, _colon, path = destination.partition(":")
+def remote_refusal(destination: str, project: Path, settings: dict) -> str | None:
+    """Why an rsync target `host:path` is refused: `rsync --delete` would empty a whole home or disk,
+    or, on this very machine, one of the folders a local target may not be."""
+    found = REMOTE.match(destination)
+    host, path = (found[1], found[2]) if found else ("", destination)
     if path.strip() in ("", "/", ".", "./", "~", "~/"):
         return (f"'{destination}' names the remote home or root folder; give a folder of its own, "
                 "e.g. host:/var/www/blog/")
+    if host.strip("[]") in LOCAL_HOSTS and path.startswith(("/", "~")):
+        return refusal(Path(path), project, settings)
     return None
+
+
+def remote_listing_refusal(destination: str, listing: str) -> str | None:
+    """Why `rsync --delete` must not write into a folder that `rsync --list-only` lists as `listing`."""
+    names = {fields[4] for fields in (line.split(None, 4) for line in listing.splitlines()) if len(fields) == 5}
+    names.discard(".")
+    if names and MARKER not in names:
+        return (f"'{destination}' is not empty and holds no {MARKER} (the mark of an earlier publish): "
+                "it may be someone's files")
+    return None
+
+
+def publish_rsync(output: Path, destination: str) -> None:
+    """rsync the site, with --delete, only into a new or empty folder or an earlier publish; then mark it."""
+    folder = destination.rstrip("/") + "/"
+    listed = subprocess.run(["rsync", "--list-only", folder], capture_output=True, text=True, check=False)
+    missing = listed.returncode == 23 and "No such file or directory" in listed.stderr  # rsync creates it
+    if listed.returncode != 0 and not missing:
+        raise PublishRefused(f"publish: cannot list {destination}: {listed.stderr.strip()}")
+    reason = None if missing else remote_listing_refusal(destination, listed.stdout)
+    if reason:
+        raise PublishRefused(refused_message(reason))
+    # The marker is kept through --delete (excluded files are not deleted), then written if missing.
+    subprocess.run(["rsync", "--delete", "--exclude", f"/{MARKER}", "-rlptvz", f"{output}/", folder], check=True)
+    with tempfile.TemporaryDirectory() as marker_folder:
+        marker = Path(marker_folder) / MARKER
+        marker.write_text(MARKER_TEXT, encoding="utf-8")
+        subprocess.run(["rsync", "-rlptz", str(marker), folder], check=True)
 
 
 def refused_message(reason: str) -> str:

@@ -18,6 +18,8 @@ from pelican.generators import Generator
 
 from . import settings as plugin_settings
 from . import sites
+from .csp import policy
+from .localization import bcp47
 from .problems import Problem, problems
 
 logger = logging.getLogger(__name__)
@@ -184,10 +186,9 @@ def redirect_page(alias: Alias, settings: dict) -> str:
     canonical = html.escape(sites.absolute(settings, alias.target), quote=True)
     title = html.escape(alias.title)
     message = MOVED.get(alias.lang, MOVED["en"]).format(link=f'<a href="{target}">{title}</a>')
-    # The site's policy when it has one (the B2B_CONTENT_SECURITY_POLICY setting), like every other page.
-    policy = settings.get("B2B_CONTENT_SECURITY_POLICY")
-    csp = f'<meta http-equiv="Content-Security-Policy" content="{html.escape(policy, quote=True)}">\n' if policy else ""
-    return (f'<!DOCTYPE html>\n<html lang="{alias.lang}">\n<head>\n<meta charset="utf-8">\n{csp}'
+    # The site's policy (B2B_CONTENT_SECURITY_POLICY), like every other page: rsync targets ignore _headers.
+    csp = f'<meta http-equiv="Content-Security-Policy" content="{html.escape(policy(settings), quote=True)}">\n'
+    return (f'<!DOCTYPE html>\n<html lang="{bcp47(alias.lang)}">\n<head>\n<meta charset="utf-8">\n{csp}'
             f"<title>{title}</title>\n"
             '<meta name="robots" content="noindex">\n'
             f'<link rel="canonical" href="{canonical}">\n'

@@ -64,7 +64,8 @@ def installed_with(requirements: list[Requirement]) -> set[str]:
 
 def test_every_imported_module_is_a_runtime_requirement():
     # The importers are run by tasks (invoke import-blogger, import-pelican): their imports are runtime too.
-    sources = [ROOT / "tasks.py", *sorted((ROOT / "plugins").rglob("*.py")), *sorted((ROOT / "importers").rglob("*.py"))]
+    sources = [ROOT / "tasks.py", *sorted((ROOT / "plugins").rglob("*.py")),
+               *sorted((ROOT / "importers").rglob("*.py"))]
     modules = imported_modules(sources)
     distributions = metadata.packages_distributions()
     runtime = installed_with(_requirements(ROOT / "requirements.txt"))

@@ -14,6 +14,7 @@ from pathlib import Path
 from pelican import Pelican
 
 from . import settings as plugin_settings
+from .comments.config import database_stamp
 from .files import folder_stamps
 from .problems import BuildError, Problem
 from .render_cache import render_cache
@@ -37,6 +38,7 @@ def inputs_fingerprint(settings: dict) -> str:
     digest.update(json.dumps(settings, sort_keys=True, default=repr).encode())
     for line in folder_stamps([settings["PATH"], settings["THEME"], *settings.get("PLUGIN_PATHS", [])]):
         digest.update(line.encode())
+    digest.update(database_stamp(settings).encode())  # an approved comment is a change
     return digest.hexdigest()
 
 

@@ -303,3 +303,23 @@ def lighthouse(c, preset="both", runs=1, use_output=False, only=""):
     code = main(argv)
     if code:
         raise SystemExit(code)
+
+
+@task(name="comments-server")
+def comments_server(c, port=8080, publish_settings=False):
+    """Run the comment server (Isso) on 127.0.0.1, moderated, rate-limited, for the site's origin only."""
+    from b2b_blog.comments.server import run  # noqa: PLC0415
+
+    run(_settings(CONFIG["settings_publish" if publish_settings else "settings_base"]), int(port))
+
+
+@task
+def comments(c, pending=False, approve=None, delete=None, backup=None):
+    """Moderate comments: --pending lists them, --approve ID, --delete ID; --backup FILE copies the database."""
+    from b2b_blog.comments.cli import moderate  # noqa: PLC0415
+
+    if not (pending or approve or delete or backup):
+        pending = True
+    code = moderate(_settings(CONFIG["settings_base"]), pending, approve, delete, backup)
+    if code:
+        raise SystemExit(code)

@@ -14,8 +14,8 @@ from .cases import generator as case_generator
 from .cases.downloads import human_size
 from .cases.publish import background_pdfs
 from .cases.texts import labels as case_labels
-from .comments.form import comment_form
 from .comments import pages as comment_pages
+from .comments.form import comment_form
 from .comments.store import store as comment_store
 from .conversion_cache import conversion_fingerprint, conversions
 from .listings import ListingsGenerator

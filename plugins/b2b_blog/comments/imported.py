@@ -43,7 +43,7 @@ def read_entries(path: Path, content_root: Path) -> list[Entry]:
     return entries
 
 
-def _entry(item) -> Entry | str:
+def _entry(item) -> Entry | str:  # noqa: PLR0911 - one return per mistake
     """One comment, or what is wrong with it."""
     if not isinstance(item, dict):
         return "is not an object"

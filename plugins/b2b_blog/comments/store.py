@@ -11,6 +11,7 @@ import json
 import logging
 import sqlite3
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from ..problems import Problem, problems
 from . import config, imported
@@ -53,12 +54,13 @@ class IssoReader:
         return found
 
 
-def isso_entry(comment: dict) -> Entry:
+def isso_entry(comment: dict, zone: datetime.tzinfo) -> Entry:
     deleted = comment.get("mode") == 4  # deleted, kept because others replied to it
-    return Entry(id=f"isso-{comment['id']}", parent=None if comment.get("parent") is None else f"isso-{comment['parent']}",
+    parent = comment.get("parent")
+    return Entry(id=f"isso-{comment['id']}", parent=None if parent is None else f"isso-{parent}",
                  author="" if deleted else plain(comment.get("author")),
                  website="" if deleted else safe_website(comment.get("website")),
-                 created=datetime.datetime.fromtimestamp(comment["created"], tz=datetime.UTC),
+                 created=datetime.datetime.fromtimestamp(int(comment["created"]), tz=zone),
                  text="" if deleted else clean_text(comment.get("text")), deleted=deleted)
 
 
@@ -71,6 +73,7 @@ class CommentStore:
         self._threads: dict[tuple[str, str | None], list[Entry]] = {}
         self._content_root = Path()
         self._folder = "comments"
+        self._zone: datetime.tzinfo = datetime.UTC
 
     def open(self, settings: dict) -> None:
         """Start a build: take a copy of the database if there is one (a fresh clone has none)."""
@@ -81,6 +84,7 @@ class CommentStore:
         self.enabled = bool(plugin_settings.get(settings, "B2B_COMMENTS"))
         self._content_root = Path(settings["PATH"]).resolve()
         self._folder = plugin_settings.get(settings, "B2B_COMMENTS_IMPORTED_PATH")
+        self._zone = ZoneInfo(settings.get("TIMEZONE") or "UTC")  # dates as the site's posts show them
         database = config.database_path(settings)
         if not self.enabled or not database.is_file():
             return
@@ -101,7 +105,7 @@ class CommentStore:
                 if path is not None and path.is_file():
                     found += imported.read_entries(path, self._content_root)
             if self._reader is not None:
-                found += [isso_entry(comment) for comment in self._reader.replies(uri)]
+                found += [isso_entry(comment, self._zone) for comment in self._reader.replies(uri)]
             self._threads[key] = found
         return self._threads[key]
 

@@ -58,9 +58,9 @@ class IssoServer:
 
 
 @contextlib.contextmanager
-def running_isso(settings: dict, folder: Path) -> Iterator[IssoServer]:
+def running_isso(settings: dict, folder: Path, port: int | None = None) -> Iterator[IssoServer]:
     """Isso started as `isso -c FILE run` with the file our settings write; stopped afterwards."""
-    port = free_port()
+    port = port or free_port()
     database = config.database_path(settings)
     cfg = config.write_config(settings, folder / "isso.cfg", database, f"http://127.0.0.1:{port}/")
     log = (folder / "isso.log").open("wb")

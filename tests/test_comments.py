@@ -9,19 +9,20 @@ import shutil
 import sqlite3
 
 import pytest
+from b2b_blog.comments import cli, config
+from b2b_blog.comments.moderation import Moderation
 from bs4 import BeautifulSoup
 from conftest import SITES, build, site_settings
 from isso_server import running_isso
 
-from b2b_blog.comments import cli, config
-from b2b_blog.comments.moderation import Moderation
-
 FR, EN = "/premier-billet/", "/en/first-post/"
 HOSTILE = [
     "<script>alert('fr')</script> Un avis **fort** sur la relation client.",
-    '<img src=x onerror="alert(1)"> <a href="javascript:alert(2)" onclick="steal()">lien</a> [clic](javascript:alert(3))',
+    '<img src=x onerror="alert(1)"> <a href="javascript:alert(2)" onclick="steal()">lien</a> '
+    "[clic](javascript:alert(3))",
     '<svg onload=alert(4)></svg> <iframe src="https://evil.example/"></iframe> <style>body{display:none}</style>',
-    "\"><script>alert(5)</script><p onmouseover='x()'>survol</p> <a href='data:text/html,<script>alert(6)</script>'>d</a>",
+    "\"><script>alert(5)</script><p onmouseover='x()'>survol</p> "
+    "<a href='data:text/html,<script>alert(6)</script>'>d</a>",
 ]
 
 
@@ -53,16 +54,16 @@ def test_comments_wait_for_approval_then_appear_harmless_after_a_build(site):
     server = site["server"]
     posted = []
     for number, text in enumerate(HOSTILE):
-        answer = server.post(FR, {"text": text, "author": f"<b>Lectrice {number}</b>", "email": f"l{number}@private.example",
-                                  "website": "https://lectrice.example/?a=<b>\"" if number == 0 else None, "title": "Premier billet"},
-                             reader=f"10.1.{number}.1")
+        comment = {"text": text, "author": f"<b>Lectrice {number}</b>", "email": f"l{number}@private.example",
+                   "website": "https://lectrice.example/?a=<b>\"" if number == 0 else None, "title": "Premier billet"}
+        answer = server.post(FR, comment, reader=f"10.1.{number}.1")
         assert answer.status == 202, answer.body  # accepted, waiting for moderation
         posted.append(answer.json()["id"])
     english = server.post(EN, {"text": "A thoughtful answer, in English.", "author": "Sam", "title": "First post"},
                           reader="10.2.0.1")
     assert english.status == 202
-    reply = server.post(FR, {"text": "Je réponds à la première lectrice.", "parent": posted[0], "title": "Premier billet"},
-                        reader="10.2.1.1")
+    reply = server.post(FR, {"text": "Je réponds à la première lectrice.", "parent": posted[0],
+                             "title": "Premier billet"}, reader="10.2.1.1")
     assert reply.status == 202
     # Waiting comments are not published, by Isso nor by the build.
     assert server.request("GET", f"/?uri={FR}").json()["replies"] == []

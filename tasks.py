@@ -306,11 +306,16 @@ def lighthouse(c, preset="both", runs=1, use_output=False, only=""):
 
 
 @task(name="comments-server")
-def comments_server(c, port=8080, publish_settings=False):
+def comments_server(c, port=8080, publish_settings=False, config_only=False):
     """Run the comment server (Isso) on 127.0.0.1, moderated, rate-limited, for the site's origin only."""
-    from b2b_blog.comments.server import run  # noqa: PLC0415
+    from b2b_blog.comments.server import prepare, run  # noqa: PLC0415
 
-    run(_settings(CONFIG["settings_publish" if publish_settings else "settings_base"]), int(port))
+    os.chdir(ROOT)  # publishconf.py imports pelicanconf.py from the current folder
+    settings = _settings(CONFIG["settings_publish" if publish_settings else "settings_base"])
+    if config_only:
+        print(prepare(settings, int(port)))
+        return
+    run(settings, int(port))
 
 
 @task

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
 from configparser import ConfigParser
 from io import StringIO
@@ -112,9 +113,23 @@ def write_config(settings: dict, target: Path, database: Path, listen: str = "ht
     return target
 
 
+def import_isso():
+    """Isso's package, imported without the logging setup it makes for its own server (INFO on the root
+    logger), which would flood the build's and the tasks' output."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    import isso  # noqa: PLC0415
+
+    root.handlers[:] = handlers
+    root.setLevel(level)
+    logging.getLogger("isso").setLevel(logging.WARNING)
+    return isso
+
+
 def load(path: Path):
     """Isso's own reading of a configuration file, over its defaults."""
-    from isso import config  # noqa: PLC0415 - Isso configures logging when imported
+    import_isso()
+    from isso import config  # noqa: PLC0415
 
     return config.load(config.default_file(), str(path))
 

@@ -35,7 +35,8 @@ class Moderation:
         if not self.database.is_file():
             raise ModerationError(f"{self.database}: no comment database yet; it is made when "
                                   "`invoke comments-server` starts (setting B2B_COMMENTS_DATABASE)")
-        from isso import db  # noqa: PLC0415 - Isso configures logging when imported
+        config.import_isso()
+        from isso import db  # noqa: PLC0415
 
         conf = config.load(config.write_config(settings, _config_file(self.database), self.database))
         self._db = db.SQLite3(str(self.database), conf)

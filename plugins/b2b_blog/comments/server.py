@@ -25,10 +25,14 @@ def run(settings: dict, port: int) -> None:
     if smtp and config.PASSWORD_VARIABLE not in os.environ:
         logger.warning("b2b_blog: SMTP host %s set but %s is not: e-mails will fail to send",
                        smtp, config.PASSWORD_VARIABLE)
-    from isso import make_app  # noqa: PLC0415 - Isso configures logging when imported
+    conf = config.load(path)
+    from isso import make_app  # noqa: PLC0415 - imported by config.load, its logging set aside
     from werkzeug.serving import run_simple  # noqa: PLC0415
 
-    conf = config.load(path)
+    # The server's own log (new comments, moderation, e-mail failures), for the terminal or the journal.
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("isso").setLevel(logging.INFO)
+
     print(f"Isso on http://127.0.0.1:{port}/ with {path}; allowed origins: "
           f"{', '.join(config.allowed_origins(settings))}")
     run_simple("127.0.0.1", port, make_app(conf), threaded=True)

@@ -25,11 +25,10 @@ class IssoReader:
     """Isso's WSGI application on a copy of the database, asked as a browser would: GET /?uri=."""
 
     def __init__(self, settings: dict, database: Path, folder: Path) -> None:
-        import isso  # noqa: PLC0415 - Isso configures logging when imported: only when there is a database
+        isso = config.import_isso()  # only when there is a database
         from isso.core import Mixin  # noqa: PLC0415
         from werkzeug.test import Client  # noqa: PLC0415
 
-        logging.getLogger("isso").setLevel(logging.WARNING)
         copy = folder / "build-copy.db"
         copy_database(database, copy)
         conf = config.load(config.write_config(settings, folder / "build-isso.cfg", copy))

@@ -212,19 +212,26 @@ def test_imported_comments_join_the_thread(tmp_path, tiny_copy):
          "text": '<p>Premier avis <script>x()</script><a href="javascript:x()">lien</a></p>'},
         {"id": "blogger-3", "parent": None, "author": "Bruno", "website": "", "created": "2016-11-27T10:00:00+01:00",
          "text": "<p>Un second avis.</p>"},
+        # No offset: the site's time zone; no date at all: shown first, undated.
+        {"id": "blogger-4", "parent": None, "author": "Dora", "created": "2016-11-29T10:00:00",
+         "text": "<p>Sans fuseau.</p>"},
+        {"id": "blogger-0", "parent": None, "author": "Eve", "created": "", "text": "<p>Sans date.</p>"},
     ]}), encoding="utf-8")
     built = build(tiny_copy, tmp_path, B2B_COMMENTS_DATABASE=str(tmp_path / "none.db"))
     section = comments_section(built, FR)
     top = section.select(".comment-list > li")
-    assert [li["id"] for li in top] == ["comment-blogger-1", "comment-blogger-3"]
+    assert [li["id"].removeprefix("comment-blogger-") for li in top] == ["0", "1", "3", "4"]
+    undated, top = top[0], top[1:]
+    assert undated.find("time") is None and "Sans date." in undated.get_text()
+    assert top[2].find("time")["datetime"] == "2016-11-29T10:00:00+01:00"
     assert top[0].select_one(".comment-replies #comment-blogger-2")
     assert top[0].select_one("a.comment-author")["href"] == "https://claire.example/"
     assert top[0].select_one(".comment-author").get_text() == "Claire"
     assert top[1].select_one(".comment-author").get_text() == "Bruno"
     assert "Anonyme" in top[0].select_one(".comment-replies .comment-author").get_text()
     assert section.find("script") is None and not section.select('[href^="javascript"]')
-    assert "3 commentaires" in section.select_one("#comments-title").get_text()
-    assert "The French version has 3 comments" in built.soup(EN).select_one(".comments-elsewhere").get_text()
+    assert "5 commentaires" in section.select_one("#comments-title").get_text()
+    assert "The French version has 5 comments" in built.soup(EN).select_one(".comments-elsewhere").get_text()
     assert not built.path("/comments/fr/premier-billet.json").exists()
 
 

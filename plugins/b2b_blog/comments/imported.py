@@ -22,7 +22,7 @@ def data_file(content_root: Path, folder: str, source_path: str) -> Path | None:
     return content_root / folder / relative.with_suffix(".json")
 
 
-def read_entries(path: Path, content_root: Path) -> list[Entry]:
+def read_entries(path: Path, content_root: Path, zone: datetime.tzinfo = datetime.UTC) -> list[Entry]:
     """The comments of one file; a file that breaks the format is a problem of the build."""
     shown = path.relative_to(content_root).as_posix() if path.is_relative_to(content_root) else str(path)
     try:
@@ -35,7 +35,7 @@ def read_entries(path: Path, content_root: Path) -> list[Entry]:
         return []
     entries = []
     for number, item in enumerate(data["comments"], start=1):
-        entry = _entry(item)
+        entry = _entry(item, zone)
         if isinstance(entry, str):
             problems.add(Problem(shown, f"comments[{number}]", entry, FIX))
             continue
@@ -43,21 +43,23 @@ def read_entries(path: Path, content_root: Path) -> list[Entry]:
     return entries
 
 
-def _entry(item) -> Entry | str:  # noqa: PLR0911 - one return per mistake
-    """One comment, or what is wrong with it."""
+def _entry(item, zone: datetime.tzinfo) -> Entry | str:
+    """One comment, or what is wrong with it. A date without offset is in the site's time zone;
+    an empty one (the old blog lost it) leaves the comment undated, shown first."""
     if not isinstance(item, dict):
         return "is not an object"
-    for name in ("id", "created", "text"):
+    for name in ("id", "text"):
         if not isinstance(item.get(name), str) or not item[name]:
             return f"'{name}' is missing or not a string"
     if item.get("parent") is not None and not isinstance(item["parent"], str):
         return "'parent' must be the id of another comment, or null"
-    try:
-        created = datetime.datetime.fromisoformat(item["created"])
-    except ValueError:
-        return f"'created' is not an ISO 8601 date with time: {item['created']!r}"
-    if created.tzinfo is None:
-        return f"'created' needs its UTC offset, as in 2016-11-25T09:00:00+01:00: {item['created']!r}"
+    created = None
+    if item.get("created"):
+        try:
+            created = datetime.datetime.fromisoformat(str(item["created"]))
+        except ValueError:
+            return f"'created' is not an ISO 8601 date with time, as in 2016-11-25T09:00:00+01:00: {item['created']!r}"
+        created = created if created.tzinfo else created.replace(tzinfo=zone)
     if "email" in item:
         return "holds an 'email': addresses are never published, remove the field"
     return Entry(id=item["id"], parent=item.get("parent"), author=str(item.get("author") or "").strip(),

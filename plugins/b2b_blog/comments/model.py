@@ -24,7 +24,7 @@ class Comment:
     id: str
     author: str
     website: str
-    created: datetime.datetime
+    created: datetime.datetime | None
     text: str
     replies: tuple[Comment, ...] = ()
     deleted: bool = False
@@ -68,7 +68,7 @@ class Entry:
     parent: str | None
     author: str
     website: str
-    created: datetime.datetime
+    created: datetime.datetime | None
     text: str
     deleted: bool = False
 
@@ -93,9 +93,14 @@ def thread(entries: list[Entry]) -> tuple[Comment, ...]:
                                  tuple(replies) if nested else (), entry.deleted))
             if not nested:
                 built.extend(replies)
-        return sorted(built, key=lambda comment: (comment.created, comment.id))
+        return sorted(built, key=_oldest_first)
 
     return tuple(build(None, 1))
+
+
+def _oldest_first(comment: Comment) -> tuple:
+    """Undated comments first, then by time (an offset-aware timestamp), then by id."""
+    return (comment.created is not None, comment.created.timestamp() if comment.created else 0, comment.id)
 
 
 def _parents_without_loops(entries: list[Entry]) -> dict[str, str | None]:

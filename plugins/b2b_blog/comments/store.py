@@ -102,7 +102,7 @@ class CommentStore:
             if self.enabled and source_path:
                 path = imported.data_file(self._content_root, self._folder, source_path)
                 if path is not None and path.is_file():
-                    found += imported.read_entries(path, self._content_root)
+                    found += imported.read_entries(path, self._content_root, self._zone)
             if self._reader is not None:
                 found += [isso_entry(comment, self._zone) for comment in self._reader.replies(uri)]
             self._threads[key] = found

@@ -98,6 +98,9 @@ def livereload(c, port=None):
     server.start()
     watched = [ROOT / CONFIG["content"], ROOT / CONFIG["theme"], ROOT / "plugins",
                ROOT / CONFIG["settings_base"]]
+    from b2b_blog.comments.config import watched_folder  # noqa: PLC0415
+
+    watched += [folder for folder in [watched_folder(_settings(CONFIG["settings_base"]))] if folder]  # approvals
     for changes in watch(*watched, watch_filter=lambda _change, path: "__pycache__" not in path
                          and not path.endswith(".mo")):
         print(f"changed: {', '.join(sorted({Path(p).name for _, p in changes}))}; rebuilding")

@@ -145,3 +145,10 @@ def database_stamp(settings: dict) -> str:
             continue
         stamps.append(f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}\n")
     return "".join(stamps)
+
+
+def watched_folder(settings: dict) -> Path | None:
+    """The folder a live preview watches so that an approved comment shows at once (None before the
+    first comment server run)."""
+    folder = database_path(settings).parent
+    return folder if folder.is_dir() else None

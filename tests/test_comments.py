@@ -11,6 +11,7 @@ import sqlite3
 import pytest
 from b2b_blog.comments import cli, config
 from b2b_blog.comments.moderation import Moderation
+from b2b_blog.problems import BuildError
 from bs4 import BeautifulSoup
 from conftest import SITES, build, site_settings
 from isso_server import running_isso
@@ -103,6 +104,8 @@ def test_comments_wait_for_approval_then_appear_harmless_after_a_build(site):
     assert "The French version has 5 comments" in elsewhere.get_text()
     assert elsewhere.a["href"] == "/premier-billet/#comments"
     assert "La version en anglais a 1 commentaire" in section.select_one(".comments-elsewhere").get_text()
+    posting = json.loads(built.soup(FR).select_one('script[type="application/ld+json"]').string)
+    assert posting["commentCount"] == 5
     # The listings show the count, linked to the comments.
     assert built.soup("/").select_one(f'.comment-count a[href="{FR}#comments"]').get_text() == "5 commentaires"
 
@@ -242,3 +245,12 @@ def test_csp_gains_the_comment_servers_origin_only_when_it_differs():
     assert config.connect_src_origin({**base, "B2B_COMMENTS_URL": "http://127.0.0.1:8080/"}) == "http://127.0.0.1:8080"
     assert config.connect_src_origin({**base, "B2B_COMMENTS_URL": "https://comments.example:8443/isso"}) == \
         "https://comments.example:8443"
+
+
+def test_a_database_that_is_not_isso_s_stops_the_build(tmp_path):
+    database = tmp_path / "comments" / "comments.db"
+    database.parent.mkdir()
+    database.write_bytes(b"not a database, a file put in the wrong place" * 100)
+    with pytest.raises(BuildError, match="B2B_COMMENTS_DATABASE") as stopped:
+        build(SITES / "tiny" / "content", tmp_path, B2B_COMMENTS_DATABASE=str(database))
+    assert "is not an Isso database" in str(stopped.value) and "backup" in str(stopped.value)

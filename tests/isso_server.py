@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import email
+import email.message
 import json
 import socket
 import subprocess
@@ -15,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from b2b_blog.comments import config
+from b2b_blog.comments import config, server
 
 ISSO = Path(sys.executable).with_name("isso")
 
@@ -59,27 +61,71 @@ class IssoServer:
 
 @contextlib.contextmanager
 def running_isso(settings: dict, folder: Path, port: int | None = None) -> Iterator[IssoServer]:
-    """Isso started as `isso -c FILE run` with the file our settings write; stopped afterwards."""
+    """Isso started as `isso -c FILE run` with the file `invoke comments-server` writes; stopped afterwards."""
     port = port or free_port()
     database = config.database_path(settings)
-    cfg = config.write_config(settings, folder / "isso.cfg", database, f"http://127.0.0.1:{port}/")
+    cfg = server.prepare(settings, port)
     log = (folder / "isso.log").open("wb")
     process = subprocess.Popen([str(ISSO), "-c", str(cfg), "run"], stdout=log, stderr=subprocess.STDOUT,
                                cwd=folder)
-    server = IssoServer(f"http://127.0.0.1:{port}", database, process)
+    running = IssoServer(f"http://127.0.0.1:{port}", database, process)
     try:
         deadline = time.monotonic() + 30
         while True:
             try:
-                if server.request("GET", "/info").status == 200:
+                if running.request("GET", "/info").status == 200:
                     break
             except OSError:
                 pass
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError((folder / "isso.log").read_text(errors="replace"))
             time.sleep(0.1)
-        yield server
+        yield running
     finally:
         process.terminate()
         process.wait(timeout=10)
         log.close()
+
+
+class MailSink:
+    """A minimal SMTP server on 127.0.0.1 that keeps every message it is given (no TLS, no login)."""
+
+    def __init__(self) -> None:
+        import socketserver  # noqa: PLC0415
+        import threading  # noqa: PLC0415
+
+        self.messages: list[email.message.Message] = []
+        sink = self
+
+        class Session(socketserver.StreamRequestHandler):
+            def handle(self) -> None:
+                self.wfile.write(b"220 sink ready\r\n")
+                while line := self.rfile.readline():
+                    command = line.strip().upper()
+                    if command == b"DATA":
+                        self.wfile.write(b"354 go ahead\r\n")
+                        body = b""
+                        while (part := self.rfile.readline()) not in (b".\r\n", b""):
+                            body += part
+                        sink.messages.append(email.message_from_bytes(body))
+                        self.wfile.write(b"250 kept\r\n")
+                    elif command == b"QUIT":
+                        self.wfile.write(b"221 bye\r\n")
+                        return
+                    else:
+                        self.wfile.write(b"250 ok\r\n")
+
+        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Session)
+        self.server.daemon_threads = True
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def wait_for(self, count: int, timeout: float = 15) -> list[email.message.Message]:
+        deadline = time.monotonic() + timeout
+        while len(self.messages) < count and time.monotonic() < deadline:
+            time.sleep(0.1)
+        return self.messages
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()

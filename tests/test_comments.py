@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import sqlite3
 
@@ -14,7 +15,7 @@ from b2b_blog.comments.moderation import Moderation
 from b2b_blog.problems import BuildError
 from bs4 import BeautifulSoup
 from conftest import SITES, build, site_settings
-from isso_server import running_isso
+from isso_server import free_port, running_isso
 
 FR, EN = "/premier-billet/", "/en/first-post/"
 HOSTILE = [
@@ -254,3 +255,40 @@ def test_a_database_that_is_not_isso_s_stops_the_build(tmp_path):
     with pytest.raises(BuildError, match="B2B_COMMENTS_DATABASE") as stopped:
         build(SITES / "tiny" / "content", tmp_path, B2B_COMMENTS_DATABASE=str(database))
     assert "is not an Isso database" in str(stopped.value) and "backup" in str(stopped.value)
+
+
+def test_e_mailed_moderation_links_and_reply_notifications_work(tmp_path, monkeypatch):
+    """With SMTP settings, Isso mails the author each new comment with its own approve link; approved
+    (by that link, or by the task while the server runs), a reply reaches the reader who asked for it."""
+    from isso_server import MailSink  # noqa: PLC0415
+
+    sink = MailSink()
+    monkeypatch.setenv("B2B_COMMENTS_SMTP_PASSWORD", "")
+    port = free_port()
+    smtp = {"host": "127.0.0.1", "port": sink.port, "security": "none", "from": "isso@relation-btob.example",
+            "to": "auteur@relation-btob.example"}
+    settings = site_settings(SITES / "tiny" / "content", tmp_path, B2B_COMMENTS_URL=f"http://127.0.0.1:{port}/",
+                             B2B_COMMENTS_DATABASE=str(tmp_path / "comments" / "comments.db"), B2B_COMMENTS_SMTP=smtp)
+    try:
+        with running_isso(settings, tmp_path, port) as server:
+            first = server.post(FR, {"text": "Prévenez-moi des réponses.", "author": "Ana", "notification": 1,
+                                     "email": "ana@private.example", "title": "Premier billet"}, reader="10.5.1.1")
+            mail = sink.wait_for(1)[0]
+            text = mail.get_payload(decode=True).decode()
+            assert mail["To"] == "auteur@relation-btob.example" and "Ana <ana@private.example> wrote" in text
+            assert mail["From"] == "Le blog de la Relation BtoB <isso@relation-btob.example>"
+            link = re.search(r"Activate comment: (\S+)", text).group(1)
+            assert link.startswith(f"http://127.0.0.1:{port}/id/{first.json()['id']}/activate/")
+            path = link.removeprefix(server.url)
+            assert server.request("GET", path).status == 200  # Isso's page that asks to confirm
+            assert "activated" in server.request("POST", path).body
+            assert Moderation(settings).pending() == []
+            reply = server.post(FR, {"text": "Voici une réponse.", "author": "Bruno", "parent": first.json()["id"],
+                                     "title": "Premier billet"}, reader="10.5.2.1")
+            assert len(sink.wait_for(2)) == 2  # the author is told of the reply, which waits
+            assert cli.moderate(settings, approve=reply.json()["id"]) == 0
+            to_ana = sink.wait_for(3)[2]
+            assert to_ana["To"] == "ana@private.example"
+            assert "Voici une réponse." in to_ana.get_payload(decode=True).decode()
+    finally:
+        sink.close()

@@ -10,6 +10,8 @@ from .backup import backup
 from .moderation import Moderation, ModerationError, describe
 from .server import run
 
+BY_SERVER = " by the running server (which sends the reply e-mails)"
+
 
 def moderate(settings: dict, pending: bool = False, approve: int | None = None, delete: int | None = None,
              backup_to: str | None = None) -> int:
@@ -21,11 +23,11 @@ def moderate(settings: dict, pending: bool = False, approve: int | None = None, 
         if approve is not None or delete is not None or pending:
             moderation = Moderation(settings)
             if approve is not None:
-                moderation.approve(int(approve))
-                print(f"comment {approve} approved: it appears at the next build")
+                by_server = moderation.approve(int(approve))
+                print(f"comment {approve} approved{BY_SERVER if by_server else ''}: it appears at the next build")
             if delete is not None:
-                moderation.delete(int(delete))
-                print(f"comment {delete} deleted")
+                by_server = moderation.delete(int(delete))
+                print(f"comment {delete} deleted{BY_SERVER if by_server else ''}")
             if pending:
                 waiting = moderation.pending()
                 print("\n".join(describe(item) for item in waiting) or "no comment waits for approval")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import secrets
 from configparser import ConfigParser
+from email.utils import formataddr
 from io import StringIO
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -98,13 +99,18 @@ def isso_config(settings: dict, database: Path, listen: str = "http://127.0.0.1:
             "security": str(smtp.get("security", "starttls")), "username": str(smtp.get("username", "")),
             # Isso expands the variable when it reads the file: the password is never written down.
             "password": f"${{{PASSWORD_VARIABLE}}}",
-            "to": str(smtp.get("to", "")), "from": str(smtp.get("from", "")), "timeout": "10",
+            "to": str(smtp.get("to", "")), "from": _sender(settings, str(smtp.get("from", ""))), "timeout": "10",
         }
     parser = ConfigParser(interpolation=None)
     parser.read_dict(sections)
     text = StringIO()
     parser.write(text)
     return text.getvalue()
+
+
+def _sender(settings: dict, address: str) -> str:
+    """The sender with the blog's name (Isso would name it with its own motto)."""
+    return address if "<" in address or not address else formataddr((settings["SITENAME"], address))
 
 
 def write_config(settings: dict, target: Path, database: Path, listen: str = "http://127.0.0.1:8080/") -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import html
 import re
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,15 +55,46 @@ class Moderation:
             raise ModerationError(f"no comment {comment_id}: `invoke comments --pending` lists the waiting ones")
         return found
 
-    def approve(self, comment_id: int) -> None:
+    def approve(self, comment_id: int) -> bool:
+        """Publish a waiting comment; true when the running server did it (and e-mailed the replies)."""
         if self._comment(comment_id)["mode"] != 2:
             raise ModerationError(f"comment {comment_id} is not waiting for approval")
+        if self._through_server(comment_id, "activate"):
+            return True
         self._db.comments.activate(comment_id)
+        return False
 
-    def delete(self, comment_id: int) -> None:
+    def delete(self, comment_id: int) -> bool:
         """Isso's delete: a comment others replied to stays as 'deleted', without its text or name."""
         self._comment(comment_id)
+        if self._through_server(comment_id, "delete"):
+            return True
         self._db.comments.delete(comment_id)
+        return False
+
+    def _through_server(self, comment_id: int, action: str) -> bool:
+        """Ask the running server, as the moderation links of its e-mails do (signed with its own key):
+        Isso then also tells its extensions, e.g. e-mails the readers waiting for a reply."""
+        from itsdangerous import URLSafeTimedSerializer  # noqa: PLC0415 - Isso's own signer
+
+        listen = _listen_address(self.database.with_name("isso.cfg"))
+        if not listen:
+            return False
+        key = URLSafeTimedSerializer(self._db.preferences.get("session-key")).dumps(comment_id)
+        request = urllib.request.Request(f"{listen}/id/{comment_id}/{action}/{key}", data=b"", method="POST")
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return response.status == 200
+        except OSError:  # not running: the database is changed directly
+            return False
+
+
+def _listen_address(server_config: Path) -> str | None:
+    """Where the server of `invoke comments-server` listens (127.0.0.1 only), from the file it wrote."""
+    if not server_config.is_file():
+        return None
+    listen = config.load(server_config).get("server", "listen").rstrip("/")
+    return listen if listen.startswith("http://127.0.0.1:") else None
 
 
 def _config_file(database: Path) -> Path:

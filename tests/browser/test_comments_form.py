@@ -73,7 +73,16 @@ def reader_for(browser, site, policy: str | None = None, **options):
             meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
             html = html.replace("<head>", f"<head>\n  {meta}", 1)
         page.write_text(html, encoding="utf-8")
-    return open_reader(browser, site.base, **options)
+    reader = open_reader(browser, site.base, **options)
+    # Each tab is another reader for Isso (it trusts 127.0.0.1 as a proxy): its rate limit is per reader.
+    address = f"10.{len(_readers) // 200}.{len(_readers) % 200}.1"
+    _readers.append(address)
+    reader.page.context.route(f"{site.overrides['B2B_COMMENTS_URL']}**", lambda route: route.continue_(
+        headers={**route.request.headers, "x-forwarded-for": address}))
+    return reader
+
+
+_readers: list[str] = []
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -149,3 +158,36 @@ def test_axe_finds_no_violation_on_the_comments(browser, site, lang, scheme):
         assert describe(results["violations"], f"{lang}, {scheme}") == []
     finally:
         reader.page.context.close()
+
+
+def test_a_reply_names_its_comment(browser, site):
+    settings = {**site.settings, "SITE_ORIGIN": "https://relation-btob.example"}
+    reader = reader_for(browser, site, site_policy(config.connect_src_origin(settings)))
+    try:
+        reader.visit(PAGES["fr"])
+        first = reader.page.locator(".comment-list > .comment").first
+        parent = int(first.get_attribute("id").removeprefix("comment-isso-"))
+        first.locator(".comment-reply").click()
+        assert reader.page.inner_text(".comment-replying span") == "Votre réponse à Lecteur fr"
+        assert reader.page.evaluate("document.activeElement.id") == "comment-text"
+        reader.page.fill("#comment-text", "Une réponse au premier commentaire.")
+        reader.page.click("#comment-form button[type=submit]")
+        reader.page.wait_for_function("() => document.querySelector('.comment-status').textContent.length > 20")
+        assert WAITING["fr"] in reader.page.inner_text(".comment-status"), reader.errors
+        assert not reader.page.locator(".comment-replying").is_visible()
+        reader.assert_clean()
+    finally:
+        reader.page.context.close()
+    waiting = Moderation(site.settings).pending()
+    assert [item.text for item in waiting] == ["Une réponse au premier commentaire."]
+    assert cli.moderate(site.settings, approve=waiting[0].id) == 0
+    site.build()
+    replies = site_page(site, PAGES["fr"]).select(f"#comment-isso-{parent} .comment-replies .comment-text")
+    assert [reply.get_text(strip=True) for reply in replies] == ["Une réponse au premier commentaire."]
+
+
+def site_page(site, url):
+    from bs4 import BeautifulSoup  # noqa: PLC0415
+
+    return BeautifulSoup((site.folder / "output" / url.strip("/") / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")

@@ -29,6 +29,11 @@ class Comment:
     replies: tuple[Comment, ...] = ()
     deleted: bool = False
 
+    @property
+    def server_id(self) -> int | None:
+        """Isso's number of the comment, which a reply names; None for an imported comment."""
+        return int(self.id.removeprefix("isso-")) if self.id.startswith("isso-") else None
+
     def count(self) -> int:
         """This comment (unless deleted) and all its replies."""
         return (0 if self.deleted else 1) + sum(reply.count() for reply in self.replies)

@@ -24,6 +24,7 @@ async function send(event) {
     website: fieldValue("website"),
     title: form.dataset.title,
     notification: notification && notification.checked ? 1 : 0,
+    parent: form.dataset.parent ? Number(form.dataset.parent) : null,
   };
   button.disabled = true;
   status.textContent = form.dataset.sending;
@@ -37,6 +38,7 @@ async function send(event) {
     if (response.status === 202 || response.status === 201) {
       status.textContent = response.status === 202 ? form.dataset.waiting : form.dataset.published;
       form.reset();
+      replyTo(null);
     } else {
       // Isso explains a refusal in the paragraph of its error page ("ratelimit exceeded", "text is too long").
       const page = new DOMParser().parseFromString(await response.text(), "text/html");
@@ -50,7 +52,29 @@ async function send(event) {
   }
 }
 
+// A reply names its comment (Isso keeps one level of replies); the form stays where it is.
+function replyTo(button) {
+  const replying = form.querySelector(".comment-replying");
+  if (!button) {
+    delete form.dataset.parent;
+    replying.hidden = true;
+    return;
+  }
+  const author = button.closest("article").querySelector(".comment-author");
+  form.dataset.parent = button.dataset.parent;
+  replying.querySelector("span").textContent = say(form.dataset.replying, {
+    name: author ? author.textContent.trim() : form.dataset.anonymous,
+  });
+  replying.hidden = false;
+  form.elements.namedItem("text").focus();
+}
+
 if (form) {
   form.hidden = false;
   form.addEventListener("submit", send);
+  form.querySelector(".comment-reply-cancel").addEventListener("click", () => replyTo(null));
+  for (const button of document.querySelectorAll(".comment-reply[data-parent]")) {
+    button.hidden = false;
+    button.addEventListener("click", () => replyTo(button));
+  }
 }

@@ -193,6 +193,8 @@ def test_an_approved_comment_rebuilds_the_page_and_its_listing(site):
     count = len(first.soup(EN).select(".comment"))
     answer = site["server"].post(EN, {"text": "One more reader", "title": "First post"}, reader="10.3.60.1")
     assert cli.moderate(site["settings"], approve=answer.json()["id"]) == 0
+    kept = json.loads((folder / "cache" / "comments" / "rendered.json").read_text(encoding="utf-8"))
+    assert len(kept["texts"]) >= count  # Isso's renderings, kept for the next build
     second = build(site["content"], folder)
     assert len(second.soup(EN).select(".comment")) == count + 1
     assert f"{count + 1} comments" in second.soup("/en/").select_one(".comment-count").get_text()

@@ -115,6 +115,7 @@ def build_finished(pelican_obj) -> None:
         topic_assignment.warn_untagged()
         search.finish_indexing()
         conversions.save()
+        comment_store.save()
         stop_background_work()
 
 

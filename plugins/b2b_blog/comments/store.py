@@ -7,12 +7,14 @@ the cache, and Isso's application runs against that copy (Isso writes to any dat
 from __future__ import annotations
 
 import datetime
+import hashlib
 import json
 import logging
 import sqlite3
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from ..files import write_atomically
 from ..problems import Problem, problems
 from . import config, imported
 from .model import Entry, clean_text, plain, safe_website
@@ -24,24 +26,46 @@ logger = logging.getLogger(__name__)
 class IssoReader:
     """Isso's WSGI application on a copy of the database, asked as a browser would: GET /?uri=."""
 
-    def __init__(self, settings: dict, database: Path, folder: Path) -> None:
+    def __init__(self, settings: dict, database: Path, folder: Path, keep_rendered: bool) -> None:
         isso = config.import_isso()  # only when there is a database
-        from isso.core import Mixin  # noqa: PLC0415
+        from isso.core import Cache, Mixin  # noqa: PLC0415
+        from isso.utils.cache import SimpleCache  # noqa: PLC0415
         from werkzeug.test import Client  # noqa: PLC0415
 
         copy = folder / "build-copy.db"
         copy_database(database, copy)
         conf = config.load(config.write_config(settings, folder / "build-isso.cfg", copy))
 
-        # Isso's own class without the server's background purge thread.
-        class BuildTimeIsso(isso.Isso, Mixin):
+        class BuildTime(Mixin):
+            """The server's mixin without its background purge thread, with its cache of authors' hashes."""
+
+            def __init__(self, conf) -> None:
+                super().__init__(conf)
+                self.cache = Cache(SimpleCache(threshold=4096, default_timeout=3600))
+
+        class BuildTimeIsso(isso.Isso, BuildTime):
             pass
 
-        self._client = Client(isso.local_manager.make_middleware(BuildTimeIsso(conf)))
+        self._isso = BuildTimeIsso(conf)
+        self._client = Client(isso.local_manager.make_middleware(self._isso))
+        # Isso's Markdown rendering is most of a build's comment reading (10 ms a comment): the texts
+        # already rendered by this version and configuration of Isso are kept between builds.
+        markup = dict(conf.items("markup")) if conf.has_section("markup") else {}
+        self._rendered = RenderedTexts(folder / "rendered.json", f"{isso.__version__} {sorted(markup.items())}",
+                                       enabled=keep_rendered)
 
     def replies(self, uri: str) -> list[dict]:
-        """Every published comment of the thread, replies included, with its text rendered by Isso."""
-        response = self._client.get("/", query_string={"uri": uri, "sort": "oldest"})
+        """Every published comment of the thread, replies included, its text rendered by Isso."""
+        found = self._raw_replies(uri)
+        for comment in found:
+            comment["text"] = self._rendered.get(comment.get("text") or "", self._isso.render)
+        return found
+
+    def save(self) -> None:
+        self._rendered.save()
+
+    def _raw_replies(self, uri: str) -> list[dict]:
+        response = self._client.get("/", query_string={"uri": uri, "sort": "oldest", "plain": "1"})
         if response.status_code == 404:  # no such thread
             return []
         if response.status_code != 200:
@@ -51,6 +75,34 @@ class IssoReader:
             found.append(comment)
             found.extend(comment.get("replies", []))
         return found
+
+
+class RenderedTexts:
+    """Comment texts as Isso renders them, by digest of the text, for one version and configuration."""
+
+    def __init__(self, path: Path, renderer: str, enabled: bool) -> None:
+        self._path, self._renderer, self._enabled = path, renderer, enabled
+        self._texts: dict[str, str] = {}
+        self._changed = False
+        if enabled:
+            try:
+                saved = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                saved = {}
+            if isinstance(saved, dict) and saved.get("renderer") == renderer and isinstance(saved.get("texts"), dict):
+                self._texts = {key: value for key, value in saved["texts"].items() if isinstance(value, str)}
+
+    def get(self, text: str, render) -> str:
+        key = hashlib.sha256(text.encode()).hexdigest()
+        if key not in self._texts:
+            self._texts[key] = render(text)
+            self._changed = True
+        return self._texts[key]
+
+    def save(self) -> None:
+        if self._enabled and self._changed:
+            write_atomically(self._path, json.dumps({"renderer": self._renderer, "texts": self._texts}).encode())
+            self._changed = False
 
 
 def isso_entry(comment: dict, zone: datetime.tzinfo) -> Entry:
@@ -88,7 +140,8 @@ class CommentStore:
         if not self.enabled or not database.is_file():
             return
         try:
-            self._reader = IssoReader(settings, database, Path(settings["CACHE_PATH"]).resolve() / "comments")
+            self._reader = IssoReader(settings, database, Path(settings["CACHE_PATH"]).resolve() / "comments",
+                                      keep_rendered=bool(plugin_settings.get(settings, "B2B_SPEEDUPS")))
         except sqlite3.DatabaseError as error:
             problems.add(Problem(str(database), "B2B_COMMENTS_DATABASE", f"is not an Isso database: {error}",
                                  "restore the last backup (README, Comments), or set B2B_COMMENTS_DATABASE "
@@ -107,6 +160,11 @@ class CommentStore:
                 found += [isso_entry(comment, self._zone) for comment in self._reader.replies(uri)]
             self._threads[key] = found
         return self._threads[key]
+
+    def save(self) -> None:
+        """At the end of a build: keep what Isso rendered for the next one."""
+        if self._reader is not None:
+            self._reader.save()
 
 
 store = CommentStore()

@@ -294,3 +294,18 @@ def test_e_mailed_moderation_links_and_reply_notifications_work(tmp_path, monkey
             assert "Voici une réponse." in to_ana.get_payload(decode=True).decode()
     finally:
         sink.close()
+
+
+@pytest.mark.parametrize(("given", "shown"), [
+    ('<p><a href="/. /,alert(42)//#">relative</a></p>', "<p>relative</p>"),
+    ('<a href="[a]java[b]script[c]:alert(1)">brackets</a>', "brackets"),
+    ("<li>a stray item</li><ul><li>kept</li></ul>", "a stray item<ul><li>kept</li></ul>"),
+    ('<a href="https://exemple.org/un chemin?q=a b#x=`y">ok</a>',
+     '<a href="https://exemple.org/un%20chemin?q=a%20b#x=%60y" rel="nofollow ugc noopener noreferrer">ok</a>'),
+    ('<a href="https://exe<mple.org/">host</a>', "host"),
+])
+def test_comment_html_stays_valid_whatever_its_links(given, shown):
+    """The HTML check refuses to publish a page with a malformed link: a comment never brings one."""
+    from b2b_blog.comments.model import clean_text  # noqa: PLC0415
+
+    assert clean_text(given) == shown

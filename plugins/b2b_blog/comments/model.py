@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime
 import html
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 import nh3
+from bs4 import BeautifulSoup
 
 # The only markup a comment keeps (Isso's Markdown and the old blog's both fit in it).
 ALLOWED_TAGS = {"p", "br", "a", "em", "strong", "blockquote", "code", "pre", "ul", "ol", "li", "del", "sup", "sub"}
@@ -49,9 +50,35 @@ class OtherVersion:
 
 
 def clean_text(text: str) -> str:
-    """Comment HTML down to the allowlist; links open as user content, never followed by search engines."""
-    return nh3.clean(text or "", tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
-                     link_rel="nofollow ugc noopener noreferrer").strip()
+    """Comment HTML down to the allowlist, and valid (a page that fails the HTML check cannot be
+    published): links absolute, well formed, marked as user content that search engines do not follow."""
+    cleaned = nh3.clean(text or "", tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
+                        link_rel="nofollow ugc noopener noreferrer")
+    if "<a" not in cleaned and "<li" not in cleaned:
+        return cleaned.strip()
+    soup = BeautifulSoup(cleaned, "html.parser")
+    for link in soup.find_all("a"):
+        href = link_target(link.get("href"))
+        if href:
+            link["href"] = href
+        else:
+            link.unwrap()  # a link to nowhere (or to a script) is its text
+    for item in soup.find_all("li"):
+        if item.parent is None or item.parent.name not in ("ul", "ol"):
+            item.unwrap()
+    return str(soup).strip()
+
+
+def link_target(href: str | None) -> str | None:
+    """An absolute http(s) or mailto address, with any character an address may not hold escaped."""
+    parts = urlsplit((href or "").strip())
+    if parts.scheme not in URL_SCHEMES or (parts.scheme != "mailto" and not parts.netloc):
+        return None
+    if any(character in parts.netloc for character in " <>\"\\`{}|^[]"):
+        return None
+    safe = "/?:@!$&'()*+,;=%~-._"
+    return urlunsplit((parts.scheme, parts.netloc, quote(parts.path, safe=safe), quote(parts.query, safe=safe),
+                       quote(parts.fragment, safe=safe + "#")))
 
 
 def plain(value: str | None) -> str:
@@ -60,9 +87,9 @@ def plain(value: str | None) -> str:
 
 
 def safe_website(value: str | None) -> str:
-    """An http(s) address, else nothing."""
-    url = plain(value)
-    return url if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc else ""
+    """An http(s) address, well formed, else nothing."""
+    url = link_target(plain(value))
+    return url if url and not url.startswith("mailto:") else ""
 
 
 @dataclass

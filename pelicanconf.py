@@ -88,5 +88,10 @@ MARKDOWN = {
 DELETE_OUTPUT_DIRECTORY = True
 LOAD_CONTENT_CACHE = False
 
+# Comments: while writing, the browser posts to `invoke comments-server` on its own port, and the
+# local preview may post; the published site reaches Isso at /comments/ (publishconf.py).
+B2B_COMMENTS_URL = "http://127.0.0.1:8080/"
+B2B_COMMENTS_EXTRA_ORIGINS = ["http://127.0.0.1:8000"]
+
 # Where `invoke publish` sends the site; the environment variable wins.
 PUBLISH_TARGET = ""

@@ -16,3 +16,6 @@ B2B_WARNINGS_ARE_ERRORS = True
 B2B_WRITE_UNLISTED = False
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
+# Readers post comments to Isso behind the site's own origin (README, Comments); only that origin may.
+B2B_COMMENTS_URL = "/comments/"
+B2B_COMMENTS_EXTRA_ORIGINS = []

@@ -89,13 +89,16 @@ def start(c, port=None):
 @task
 def livereload(c, port=None):
     """Serve the site, rebuild it on every change; open pages reload themselves or show the problems."""
+    from b2b_blog.comments.config import watched_folder  # noqa: PLC0415
     from b2b_blog.preview.loop import run  # noqa: PLC0415
 
     os.chdir(ROOT)
+    settings = _settings(CONFIG["settings_base"])
     watched = [ROOT / CONFIG["content"], ROOT / CONFIG["theme"], ROOT / "plugins",
                ROOT / CONFIG["settings_base"]]
-    run(ROOT, _settings(CONFIG["settings_base"]), CONFIG["settings_base"], watched, CONFIG["host"],
-        int(port or CONFIG["port"]))
+    # The comment database's folder too: an approved comment shows at once.
+    watched += [folder for folder in [watched_folder(settings)] if folder]
+    run(ROOT, settings, CONFIG["settings_base"], watched, CONFIG["host"], int(port or CONFIG["port"]))
 
 
 @task
@@ -331,5 +334,30 @@ def import_pelican(c, path, dry_run=False):
     from importers.cli import import_pelican as run  # noqa: PLC0415
 
     code = run(path, ROOT, _settings(CONFIG["settings_base"]), dry_run=dry_run)
+    if code:
+        raise SystemExit(code)
+
+
+@task(name="comments-server")
+def comments_server(c, port=8080, publish_settings=False, config_only=False):
+    """Run the comment server (Isso) on 127.0.0.1, moderated, rate-limited, for the site's origin only."""
+    from b2b_blog.comments.server import prepare, run  # noqa: PLC0415
+
+    os.chdir(ROOT)  # publishconf.py imports pelicanconf.py from the current folder
+    settings = _settings(CONFIG["settings_publish" if publish_settings else "settings_base"])
+    if config_only:
+        print(prepare(settings, int(port)))
+        return
+    run(settings, int(port))
+
+
+@task
+def comments(c, pending=False, approve=None, delete=None, backup=None):
+    """Moderate comments: --pending lists them, --approve ID, --delete ID; --backup FILE copies the database."""
+    from b2b_blog.comments.cli import moderate  # noqa: PLC0415
+
+    if not (pending or approve or delete or backup):
+        pending = True
+    code = moderate(_settings(CONFIG["settings_base"]), pending, approve, delete, backup)
     if code:
         raise SystemExit(code)

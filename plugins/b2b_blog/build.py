@@ -18,6 +18,7 @@ from pelican.writers import FileOverwriteFailedError
 from . import schedule
 from . import settings as plugin_settings
 from .cache_files import read_json
+from .comments.config import database_stamp
 from .files import folder_stamps
 from .leftovers import remove_dead_leftovers
 from .logged_errors import ErrorsAsProblems
@@ -44,6 +45,7 @@ def inputs_fingerprint(settings: dict) -> str:
     digest.update(json.dumps(settings, sort_keys=True, default=repr).encode())
     for line in folder_stamps([settings["PATH"], settings["THEME"], *settings.get("PLUGIN_PATHS", [])]):
         digest.update(line.encode())
+    digest.update(database_stamp(settings).encode())  # an approved comment is a change
     return digest.hexdigest()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from . import settings as plugin_settings
 from .problems import Problem
@@ -10,6 +11,7 @@ from .problems import Problem
 # Directives a browser reads only from a response header, never from a <meta>.
 HEADER_ONLY = frozenset({"frame-ancestors", "report-uri", "report-to", "sandbox"})
 HEADER_NAME = "content-security-policy:"
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 def directives(policy: str) -> dict[str, frozenset[str]]:
@@ -37,7 +39,36 @@ def headers_policy(text: str) -> str | None:
 
 
 def policy(settings: dict) -> str:
-    return meta_policy(plugin_settings.get(settings, "B2B_CONTENT_SECURITY_POLICY"))
+    """The policy of every page: the setting's, with the comment server's origin in connect-src when it has one."""
+    return meta_policy(with_comment_server(plugin_settings.get(settings, "B2B_CONTENT_SECURITY_POLICY"), settings))
+
+
+def published_policy(settings: dict) -> str:
+    """What `_headers` must say (besides header-only directives): the policy, less a comment server on this machine."""
+    return meta_policy(with_comment_server(plugin_settings.get(settings, "B2B_CONTENT_SECURITY_POLICY"), settings,
+                                           published_only=True))
+
+
+def with_comment_server(text: str, settings: dict, *, published_only: bool = False) -> str:
+    """`text` whose connect-src also names the comment server's origin, if it is not the site's.
+
+    `published_only` leaves out a server on this machine (the one `invoke comments-server` runs while
+    writing): `_headers` describes the published site, whose comments are served from its own origin.
+    """
+    from .comments.config import connect_src_origin  # noqa: PLC0415 - comments reads the settings module too
+
+    origin = connect_src_origin(settings) if plugin_settings.get(settings, "B2B_COMMENTS") else None
+    if origin is None or (published_only and urlsplit(origin).hostname in LOOPBACK):
+        return text
+    parts = [" ".join(part.split()) for part in text.split(";") if part.split()]
+    for index, part in enumerate(parts):
+        if part.split()[0].lower() == "connect-src":
+            if origin not in part.split()[1:]:
+                parts[index] = f"{part} {origin}"
+            break
+    else:
+        parts.append(f"connect-src 'self' {origin}")
+    return "; ".join(parts)
 
 
 def headers_problem(settings: dict) -> Problem | None:
@@ -50,8 +81,9 @@ def headers_problem(settings: dict) -> Problem | None:
         if found is None:
             continue
         shared = {key: value for key, value in directives(found).items() if key not in HEADER_ONLY}
-        if shared != directives(policy(settings)):
+        if shared != directives(published_policy(settings)):
             return Problem(source, "Content-Security-Policy",
                            "the policy differs from the setting B2B_CONTENT_SECURITY_POLICY, written in every page",
-                           f"make both the same (the file may add {', '.join(sorted(HEADER_ONLY))})")
+                           f"make both the same, the comment server's origin in connect-src included when it is "
+                           f"not the site's (the file may add {', '.join(sorted(HEADER_ONLY))})")
     return None

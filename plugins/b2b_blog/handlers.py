@@ -30,6 +30,9 @@ from .cases import generator as case_generator
 from .cases.downloads import human_size
 from .cases.publish import background_pdfs
 from .cases.texts import labels as case_labels
+from .comments import pages as comment_pages
+from .comments.form import comment_form
+from .comments.store import store as comment_store
 from .conversion_cache import conversion_fingerprint, conversions
 from .csp import headers_problem, policy
 from .listings import ListingsGenerator
@@ -71,6 +74,8 @@ def start_build(pelican_obj) -> None:
                      enabled=plugin_settings.get(settings, "B2B_SPEEDUPS"))
     settings["PAGINATED_TEMPLATES"] = {**settings["PAGINATED_TEMPLATES"], "term": None}
     case_generator.start_pdf_rendering(settings)
+    comment_store.open(settings)
+    comment_pages.reset()
 
 
 def add_reader(readers) -> None:
@@ -105,6 +110,7 @@ def articles_read(generator) -> None:
     posts.freeze_urls([*generator.articles, *generator.hidden_articles, *generator.drafts])
     translations.register_site_contents(generator)
     translations.register_site_listings(generator.settings)
+    comment_pages.attach_comments(generator)
 
 
 def pages_read(generator) -> None:
@@ -124,6 +130,8 @@ def stop_on_problems(generators) -> None:
 
 
 def writer_for(pelican_obj):
+    # i18n_subsites' own handler of this signal ran first: every site is read and interlinked.
+    comment_pages.count_other_versions()
     return writer.writer_class(pelican_obj)
 
 
@@ -141,6 +149,7 @@ def build_finished(pelican_obj) -> None:
             print(waiting)
         search.finish_indexing()
         conversions.save()
+        comment_store.save()
         stop_background_work()
 
 
@@ -199,6 +208,11 @@ def _post_summary(context, article):
 
 
 @pass_context
+def _comment_form(context, article) -> dict:
+    return comment_form(context, article)
+
+
+@pass_context
 def _file_size(context, size: int) -> str:
     return human_size(size, context["DEFAULT_LANG"])
 
@@ -219,6 +233,7 @@ def install_template_helpers(generator) -> None:
         language_name=localization.language_name,
         blog_posting=_blog_posting,
         post_summary=_post_summary,
+        comment_form=_comment_form,
         learning_resource=_learning_resource,
         level_label=_level_label,
         site_url=_site_url,

@@ -43,6 +43,8 @@ def blog_posting(context, article) -> Markup:
         "publisher": {"@type": "Organization", "name": context["SITENAME"]},
         "wordCount": getattr(article, "word_count", None),
     }
+    if getattr(article, "comment_count", None) is not None:
+        data["commentCount"] = article.comment_count  # the comments are on the page (comments/)
     if getattr(article, "modified", None):
         data["dateModified"] = article.modified.isoformat()
     if getattr(article, "summary", None):

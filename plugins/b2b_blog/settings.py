@@ -73,6 +73,22 @@ DEFAULTS: dict[str, Any] = {
                                    "base-uri 'self'; form-action 'self'",
     # Old paths -> new URLs (JSON, in the content folder) for redirects no post declares (label pages, feeds).
     "B2B_REDIRECTS_FILE": "redirects.json",
+    # Comments (Isso): on, the reader's form and the approved comments are part of each post page.
+    "B2B_COMMENTS": True,
+    # Isso's SQLite database; a relative path is taken from the project (the content folder's parent).
+    "B2B_COMMENTS_DATABASE": "comments/comments.db",
+    # Where readers' browsers reach the comment server: a path on the site's own origin (proxied
+    # to Isso), or an absolute URL (then the CSP's connect-src gains that origin).
+    "B2B_COMMENTS_URL": "/comments/",
+    # Other origins allowed to post, besides SITE_ORIGIN (the local preview while writing).
+    "B2B_COMMENTS_EXTRA_ORIGINS": [],
+    # Imported comments (content/comments/<lang>/<post-file-stem>.json), under the content folder.
+    "B2B_COMMENTS_IMPORTED_PATH": "comments",
+    # How to take part without JavaScript.
+    "B2B_COMMENTS_CONTACT": "mailto:commentaires@relation-btob.example",
+    # Reply and moderation e-mails: {"host", "port", "security", "username", "from", "to"}; the password
+    # is read by the server from the environment variable B2B_COMMENTS_SMTP_PASSWORD. Empty: no e-mail.
+    "B2B_COMMENTS_SMTP": {},
     # Write drafts and hidden posts (to preview them); publishing turns this off.
     "B2B_WRITE_UNLISTED": True,
     # Header fields the site uses beyond the plugin's own (e.g. ["Place", "Slides", "DOI"]); templates

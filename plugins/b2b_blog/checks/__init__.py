@@ -27,7 +27,7 @@ def run_check(name: str, output: Path, settings: dict) -> list[str]:
     if name == "feeds":
         return feed_errors(output)
     if name == "security":
-        return security_errors(output, origin, csp.policy(settings))
+        return security_errors(output, origin, csp.policy(settings), csp.published_policy(settings))
     if name == "leaks":
         languages = sites.languages(settings)
         topics = set(plugin_settings.get(settings, "B2B_TOPICS"))

@@ -57,6 +57,7 @@ def test_colliding_or_bad_aliases_stop_the_build(tiny_copy, tmp_path, french, en
 
 def test_redirect_pages_carry_the_site_policy(tiny_copy, tmp_path):
     add_field(tiny_copy / "fr/premier-billet.md", "Aliases: /2016/11/premier.html")
-    site = build(tiny_copy, tmp_path, B2B_CONTENT_SECURITY_POLICY="default-src 'self'")
+    # Comments served from the site's own origin: the policy is the setting's, word for word.
+    site = build(tiny_copy, tmp_path, B2B_CONTENT_SECURITY_POLICY="default-src 'self'", B2B_COMMENTS_URL="/comments/")
     meta = site.soup("/2016/11/premier.html").find("meta", attrs={"http-equiv": "Content-Security-Policy"})
     assert meta["content"] == "default-src 'self'"

@@ -309,3 +309,10 @@ def test_comment_html_stays_valid_whatever_its_links(given, shown):
     from b2b_blog.comments.model import clean_text  # noqa: PLC0415
 
     assert clean_text(given) == shown
+
+
+def test_the_page_policy_names_a_comment_server_on_another_origin(tiny_copy, tmp_path):
+    site = build(tiny_copy, tmp_path, B2B_COMMENTS_URL="https://comments.relation-btob.example/isso/")
+    meta = site.soup("/premier-billet/").find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    assert "connect-src 'self' https://comments.relation-btob.example" in meta["content"]
+    assert "form-action 'self'" in meta["content"]

@@ -35,13 +35,7 @@ def import_blogger(path: str, root: Path, settings: dict, dry_run: bool = False,
         return 2
     content = Path(settings["PATH"]).resolve().relative_to(root.resolve()).as_posix()
     plan = plan_blogger(blog, settings, parse_pairs(list(pairs)), images_dir, content)
-    print(plan.report())
-    if dry_run:
-        print("dry run: nothing written")
-        return 1 if plan.problems else 0
-    outcome = writer.apply(plan.files, plan.copies, root, content)
-    print(outcome.report())
-    return 1 if plan.problems or outcome.kept else 0
+    return _carry_out(plan, root, content, dry_run)
 
 
 def import_pelican(site: str, root: Path, settings: dict, dry_run: bool = False) -> int:
@@ -54,6 +48,11 @@ def import_pelican(site: str, root: Path, settings: dict, dry_run: bool = False)
         return 2
     content = Path(settings["PATH"]).resolve().relative_to(root.resolve()).as_posix()
     plan = plan_pelican(folder, settings, content)
+    return _carry_out(plan, root, content, dry_run)
+
+
+def _carry_out(plan, root: Path, content: str, dry_run: bool) -> int:
+    """Print the plan, then write it (unless a dry run); 1 when a problem or a kept file needs the author."""
     print(plan.report())
     if dry_run:
         print("dry run: nothing written")

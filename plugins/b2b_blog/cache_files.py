@@ -30,14 +30,21 @@ def file_digest(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def read_json(path: Path, what: str) -> Any | None:
-    """The JSON in `path`; None if there is none, or (with a note) if it is unreadable."""
+def _read_bytes(path: Path, what: str) -> bytes | None:
+    """The file's bytes; None if there is none, or (with a note) if it cannot be read."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         return None
     except OSError as error:
         note(f"{what} {path} cannot be read ({error.strerror}); it is ignored")
+        return None
+
+
+def read_json(path: Path, what: str) -> Any | None:
+    """The JSON in `path`; None if there is none, or (with a note) if it is unreadable."""
+    data = _read_bytes(path, what)
+    if data is None:
         return None
     try:
         return json.loads(data.decode("utf-8"))
@@ -58,12 +65,8 @@ def write_checked(path: Path, payload: bytes) -> None:
 
 def read_checked(path: Path, what: str) -> bytes | None:
     """The payload written by `write_checked`, or None (with a note) if it does not match its digest."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as error:
-        note(f"{what} {path} cannot be read ({error.strerror}); it is ignored")
+    data = _read_bytes(path, what)
+    if data is None:
         return None
     digest, _newline, payload = data.partition(b"\n")
     if not payload or hashlib.sha256(payload).hexdigest().encode() != digest:

@@ -9,7 +9,7 @@ from .. import settings as plugin_settings
 from .alternates import hreflang_problems
 from .feeds import feed_errors
 from .html import html_errors
-from .leaks import leaks, private_material, public_runs
+from .leaks import leaks, private_material, public_runs, published_runs
 from .links import broken_links, broken_redirects
 from .security import security_errors
 
@@ -33,7 +33,8 @@ def run_check(name: str, output: Path, settings: dict) -> list[str]:
         topics = set(plugin_settings.get(settings, "B2B_TOPICS"))
         cases = plugin_settings.get(settings, "B2B_CASES_PATH")
         secrets = private_material(Path(settings["PATH"]), languages, topics, cases)
-        return leaks(output, secrets, public_runs(Path(settings["PATH"]), cases))
+        content = Path(settings["PATH"])
+        return leaks(output, secrets, public_runs(content, cases), published_runs(content, cases))
     raise ValueError(f"unknown check {name!r}")
 
 

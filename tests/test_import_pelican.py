@@ -82,3 +82,37 @@ def test_imported_site_builds(imported, tmp_path, monkeypatch):
     assert site.soup("/premier-essai/").find("img")["src"].endswith("/images/photo.jpg")
     assert site.soup("/category/leadership.html").find("a")["href"].endswith("/themes/leadership/")
     assert site.path("/un-billet-sans-date/").is_file()
+
+
+DEMO_POST = """Title: Une démonstration
+Date: 2017-03-02 10:00
+Lang: fr
+
+| Touche | Action |
+|:-------|-------:|
+| Entrée | Suivant |
+
+<p>Appuyez sur le bouton :</p>
+<script>
+    document.title = "démo";
+</script>
+"""
+
+
+def test_what_the_build_would_refuse_is_in_the_plan_with_its_line(tmp_path, capsys):
+    # Seen on a real blog: a post embedding a live demo imported cleanly, then the build stopped on it.
+    old = tmp_path / "old"
+    (old / "content").mkdir(parents=True)
+    (old / "pelicanconf.py").write_text('DEFAULT_LANG = "fr"\n', encoding="utf-8")
+    (old / "content" / "demo.md").write_text(DEMO_POST, encoding="utf-8")
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    code = import_pelican(str(old), site, site_settings(site / "content", site))
+    problems = capsys.readouterr().out.split("Problems (")[1].splitlines()[1:]
+    refused = [line.strip() for line in problems if "will refuse" in line]
+    written = (site / "content" / "fr" / "une-demonstration.md").read_text(encoding="utf-8").splitlines()
+    line = written.index("<script>") + 1
+    assert code == 1
+    assert refused == [f"content/fr/une-demonstration.md:{line}: the build will refuse a <script> element. Fix: "
+                       "remove it: posts carry no script (the site's Content-Security-Policy would block it "
+                       "anyway)"], problems

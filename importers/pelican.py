@@ -105,6 +105,10 @@ def plan_pelican(site: Path, settings: dict, content: str = "content") -> Plan:
     for post in posts:
         body = _rewrite_links(post, by_old, statics, plan)
         body = _rewrite_relative(body, _old_address(post, old, default_lang), by_url, statics)
+        plan.problems += [f"{post.path}: the link {target!r} leads to {path} on the old site, which is none of "
+                          "its posts, pages or files: give it the new address (a relative link breaks when the "
+                          "post moves)" for target, path in _unresolved_relative(body, _old_address(post, old,
+                                                                                                   default_lang))]
         header = _header(post, old, mapping, zone, default_lang, plan)
         plan.files[f"{content}/{post.source}"] = header + "\n" + _text_of(post, body, content, plan)
         plan.languages.append(f"{post.path}: {post.lang}")
@@ -317,6 +321,16 @@ def _rewrite_relative(body: str, address: str, by_url: dict[str, OldPost], stati
         return match.group(0)
 
     return RELATIVE.sub(resolve, body)
+
+
+def _unresolved_relative(body: str, address: str) -> list[tuple[str, str]]:
+    """(link, old address) of each relative link to the old site that _rewrite_relative left as it was."""
+    found = []
+    for match in RELATIVE.finditer(body):
+        target = match.group(2)
+        if not re.match(r"^[a-z][a-z0-9+.-]*:|^[{|]|^/", target, re.IGNORECASE):
+            found.append((target, posixpath.normpath(posixpath.join(posixpath.dirname(address), target))))
+    return list(dict.fromkeys(found))
 
 
 def _old_address(post: OldPost, old: dict, default_lang: str) -> str:

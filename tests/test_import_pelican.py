@@ -92,7 +92,7 @@ Lang: fr
 |:-------|-------:|
 | Entrée | Suivant |
 
-<p>Appuyez sur le bouton :</p>
+<p>Appuyez sur le bouton, ou revoyez les <a href="exposes">exposés</a> et [la liste](../articles) :</p>
 <script>
     document.title = "démo";
 </script>
@@ -116,3 +116,7 @@ def test_what_the_build_would_refuse_is_in_the_plan_with_its_line(tmp_path, caps
     assert refused == [f"content/fr/une-demonstration.md:{line}: the build will refuse a <script> element. Fix: "
                        "remove it: posts carry no script (the site's Content-Security-Policy would block it "
                        "anyway)"], problems
+    # Relative links to what was no post of the old site (a theme's page): they'd break, so they're named.
+    assert [line.split(":")[1].strip() for line in problems if "leads to /" in line] == [
+        "the link 'exposes' leads to /exposes on the old site, which is none of its posts, pages or files",
+        "the link '../articles' leads to /articles on the old site, which is none of its posts, pages or files"]

@@ -207,3 +207,32 @@ def test_a_draft_sentence_quoted_by_a_published_post_is_still_a_leak(tiny_copy, 
                     encoding="utf-8")
     found = run_check("leaks", site.output, site.settings)
     assert any(line.startswith("notre-methode/index.html: quotes en/our-method.md") for line in found), found
+
+
+LOCAL_DRAFT = f"""Title: Brouillon local
+Date: 2019-04-03 10:00
+Slug: brouillon-local
+Translation_key: local-draft
+Kind: news
+Topics: kam
+Tags: une-etiquette-du-seul-brouillon
+Status: draft
+
+{SENTENCE}
+"""
+
+
+def test_the_drafts_a_local_build_writes_for_their_author_fail_no_check(tiny_copy, tmp_path):
+    # Seen on an imported blog: `invoke build` then `invoke check` failed on every draft's own page
+    # (its words, its slug, its tag that has no page), though the publishing build writes none of them.
+    (tiny_copy / "fr" / "brouillon-local.md").write_text(LOCAL_DRAFT, encoding="utf-8")
+    site = build(tiny_copy, tmp_path)
+    assert site.path("/drafts/brouillon-local/").exists()
+    assert run_check("leaks", site.output, site.settings) == []
+    assert run_check("links", site.output, site.settings) == []
+    # A published page that quotes the draft is still a leak, locally too.
+    page = site.path("/premier-billet/")
+    page.write_text(page.read_text(encoding="utf-8").replace("</main>", f"<p>{SENTENCE}</p></main>"),
+                    encoding="utf-8")
+    assert any(line.startswith("premier-billet/index.html: quotes fr/brouillon-local.md")
+               for line in run_check("leaks", site.output, site.settings))

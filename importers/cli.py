@@ -7,7 +7,7 @@ from pathlib import Path
 from . import writer
 from .blogger import ExportError, read_export
 from .plan import plan_blogger
-from .precheck import build_refusals
+from .precheck import build_refusals, without_topics
 
 
 def parse_pairs(values: list[str]) -> list[tuple[str, str]]:
@@ -37,6 +37,7 @@ def import_blogger(path: str, root: Path, settings: dict, dry_run: bool = False,
     content = Path(settings["PATH"]).resolve().relative_to(root.resolve()).as_posix()
     plan = plan_blogger(blog, settings, parse_pairs(list(pairs)), images_dir, content)
     plan.problems += build_refusals(plan.files, settings)
+    plan.notes += without_topics(plan.files, settings)
     print(plan.report())
     if dry_run:
         print("dry run: nothing written")
@@ -57,6 +58,7 @@ def import_pelican(site: str, root: Path, settings: dict, dry_run: bool = False)
     content = Path(settings["PATH"]).resolve().relative_to(root.resolve()).as_posix()
     plan = plan_pelican(folder, settings, content)
     plan.problems += build_refusals(plan.files, settings)
+    plan.notes += without_topics(plan.files, settings)
     print(plan.report())
     if dry_run:
         print("dry run: nothing written")

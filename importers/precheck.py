@@ -7,6 +7,7 @@ names each such place, with its line and the fix, so the author sees it at impor
 
 from __future__ import annotations
 
+from b2b_blog import settings as plugin_settings
 from b2b_blog.header import parse_header
 from b2b_blog.markdown_links import EXTENSION as EXTERNAL_LINKS
 from b2b_blog.markdown_tables import EXTENSION as TABLE_ALIGNMENT
@@ -30,3 +31,22 @@ def build_refusals(files: dict[str, str], settings: dict) -> list[str]:
             where = f"{path}:{line}" if line else path
             found.append(f"{where}: the build will refuse {refusal.what}. Fix: {refusal.fix}")
     return found
+
+
+def without_topics(files: dict[str, str], settings: dict) -> list[str]:
+    """A note listing the published posts the import gives no topic (the publishing build stops on
+    each the tagger can't place, as warnings are errors there)."""
+    found = []
+    for path, text in sorted(files.items()):
+        if not path.endswith(".md") or "/pages/" in path:
+            continue
+        fields = parse_header(text).fields
+        status = fields["status"].text.lower() if "status" in fields else ""
+        if "topics" not in fields and status not in {"draft", "hidden"}:
+            found.append(path)
+    if not found:
+        return []
+    known = ", ".join(plugin_settings.get(settings, "B2B_TOPICS"))
+    return [f"{len(found)} post(s) without a 'Topics:' line (their old labels matched no topic): the build "
+            "guesses one from the text, and `invoke preview` and `invoke publish` stop on any it can't; name "
+            f"them (known: {known}), `invoke topics FILE` explains the guess: {', '.join(found)}"]

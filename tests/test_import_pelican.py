@@ -108,7 +108,9 @@ def test_what_the_build_would_refuse_is_in_the_plan_with_its_line(tmp_path, caps
     site = tmp_path / "site"
     (site / "content").mkdir(parents=True)
     code = import_pelican(str(old), site, site_settings(site / "content", site))
-    problems = capsys.readouterr().out.split("Problems (")[1].splitlines()[1:]
+    out = capsys.readouterr().out
+    problems = out.split("Problems (")[1].split("Notes (")[0].splitlines()[1:]
+    notes = out.split("Notes (")[1].splitlines()[1:]
     refused = [line.strip() for line in problems if "will refuse" in line]
     written = (site / "content" / "fr" / "une-demonstration.md").read_text(encoding="utf-8").splitlines()
     line = written.index("<script>") + 1
@@ -116,6 +118,9 @@ def test_what_the_build_would_refuse_is_in_the_plan_with_its_line(tmp_path, caps
     assert refused == [f"content/fr/une-demonstration.md:{line}: the build will refuse a <script> element. Fix: "
                        "remove it: posts carry no script (the site's Content-Security-Policy would block it "
                        "anyway)"], problems
+    # No label of the old post names a topic: the publishing build may stop on it, so the plan says so.
+    assert next(line.strip() for line in notes if "without a 'Topics:' line" in line).endswith(
+        ": content/fr/une-demonstration.md")
     # Relative links to what was no post of the old site (a theme's page): they'd break, so they're named.
     assert [line.split(":")[1].strip() for line in problems if "leads to /" in line] == [
         "the link 'exposes' leads to /exposes on the old site, which is none of its posts, pages or files",

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from b2b_blog import settings as plugin_settings
 from b2b_blog import sites
 from b2b_blog.reader import KNOWN_FIELDS
+from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import get_date, slugify
 
 from .labels import LabelMapping
@@ -147,13 +148,22 @@ def _site_redirects(plan: Plan, posts: list[OldPost], old: dict, mapping: LabelM
     for category in sorted({post.meta["category"] for post in published if post.meta.get("category")}):
         page = label_page(category, [p.lang for p in published if p.meta.get("category") == category],
                           mapping, settings, languages)
-        add("CATEGORY_URL", "category/{slug}.html", page, slug=slugify(category))
-        add("CATEGORY_FEED_ATOM", "feeds/{slug}.atom.xml", page, slug=slugify(category))
+        add("CATEGORY_URL", "category/{slug}.html", page, slug=old_slug(category, old, "CATEGORY"))
+        add("CATEGORY_FEED_ATOM", "feeds/{slug}.atom.xml", page, slug=old_slug(category, old, "CATEGORY"))
     for post in published:
         for tag in filter(None, (t.strip() for t in re.split(r"[,;]", post.meta.get("tags", "")))):
             add("TAG_URL", "tag/{slug}.html", label_page(tag, [post.lang], mapping, settings, languages),
-                slug=slugify(tag))
+                slug=old_slug(tag, old, "TAG"))
     write_redirects(plan, {path: url for path, url in targets.items() if path != url}, content)
+
+
+def old_slug(label: str, old: dict, kind: str) -> str:
+    """The slug the old site gave a category or tag: Pelican's slugify with the old site's own rules
+    (its regex substitutions turn 'Au coin du feu' into 'au-coin-du-feu')."""
+    subs = (old.get(f"{kind}_REGEX_SUBSTITUTIONS") or old.get("SLUG_REGEX_SUBSTITUTIONS")
+            or DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+    return slugify(label, regex_subs=subs, preserve_case=bool(old.get("SLUGIFY_PRESERVE_CASE", False)),
+                   use_unicode=bool(old.get("SLUGIFY_USE_UNICODE", False)))
 
 
 def _read_posts(old_content: Path, old: dict, languages: tuple[str, ...], plan: Plan) -> list[OldPost]:
@@ -361,7 +371,7 @@ def _old_url(post: OldPost, old: dict, default_lang: str, meta: dict, keep_same:
     try:
         date = get_date(meta["date"]) if meta.get("date") else datetime.datetime(1970, 1, 1)
         url = pattern.format(slug=meta.get("slug") or post.slug, lang=post.lang, date=date,
-                             category=slugify(meta.get("category", "misc")))
+                             category=old_slug(meta.get("category", "misc"), old, "CATEGORY"))
     except (KeyError, ValueError, IndexError, AttributeError):
         return ""
     url = "/" + url.lstrip("/")

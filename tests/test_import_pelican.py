@@ -87,6 +87,7 @@ def test_imported_site_builds(imported, tmp_path, monkeypatch):
 DEMO_POST = """Title: Une démonstration
 Date: 2017-03-02 10:00
 Lang: fr
+Category: Au coin du feu
 
 | Touche | Action |
 |:-------|-------:|
@@ -121,6 +122,9 @@ def test_what_the_build_would_refuse_is_in_the_plan_with_its_line(tmp_path, caps
     # No label of the old post names a topic: the publishing build may stop on it, so the plan says so.
     assert next(line.strip() for line in notes if "without a 'Topics:' line" in line).endswith(
         ": content/fr/une-demonstration.md")
+    # The old category's addresses, slugified as Pelican did (not 'au coin du feu.html').
+    redirects = json.loads((site / "content" / "redirects.json").read_text(encoding="utf-8"))
+    assert {"/category/au-coin-du-feu.html", "/feeds/au-coin-du-feu.atom.xml"} <= set(redirects), redirects
     # Relative links to what was no post of the old site (a theme's page): they'd break, so they're named.
     assert [line.split(":")[1].strip() for line in problems if "leads to /" in line] == [
         "the link 'exposes' leads to /exposes on the old site, which is none of its posts, pages or files",

@@ -26,10 +26,14 @@ def draft_folders(settings: dict) -> tuple[str, ...]:
 
 
 def run_check(name: str, output: Path, settings: dict) -> list[str]:
-    """The problems one check finds in a built site (an empty list when it passes); the drafts a local
-    build writes on purpose are no broken page and no leak (the publishing build writes none)."""
+    """The problems one check finds in a built site (an empty list when it passes). A draft page that a
+    local build writes links to its own tags, which have no page: no broken link (the leak check still
+    reports that drafts are in this output)."""
+    found = _problems(name, output, settings)
     drafts = draft_folders(settings)
-    return [line for line in _problems(name, output, settings) if not (drafts and line.startswith(drafts))]
+    if name == "links" and drafts:
+        return [line for line in found if not line.startswith(drafts)]
+    return found
 
 
 def _problems(name: str, output: Path, settings: dict) -> list[str]:

@@ -299,8 +299,12 @@ def _header(post: OldPost, old: dict, mapping: LabelMapping, zone: ZoneInfo, def
     if post.kind == "post":
         fields += [("Kind", kind or ""), ("Topics", ", ".join(topics)), ("Tags", ", ".join(tags))]
     status = meta.get("status", "published").lower()
-    if status in ("draft", "hidden"):
+    if status == "draft":
         fields.append(("Status", status))
+    elif status == "hidden":  # Pelican publishes a hidden page or post (out of menus and lists); here hidden is private
+        plan.notes.append(f"{post.path}: hidden on the old site (published, but out of its menu and lists); here "
+                          "'hidden' means not published, so it is imported as a normal, listed "
+                          f"{'page' if post.kind == 'page' else 'post'}")
     if meta.get("summary"):
         fields.append(("Summary", meta["summary"]))
     if post.old_url:

@@ -129,3 +129,21 @@ def test_what_the_build_would_refuse_is_in_the_plan_with_its_line(tmp_path, caps
     assert [line.split(":")[1].strip() for line in problems if "leads to /" in line] == [
         "the link 'exposes' leads to /exposes on the old site, which is none of its posts, pages or files",
         "the link '../articles' leads to /articles on the old site, which is none of its posts, pages or files"]
+
+
+def test_a_hidden_page_of_the_old_site_stays_published(tmp_path, capsys):
+    # Seen on a real site: Pelican's 'hidden' pages (public, only out of the menu) became private
+    # here, so the published site lost them and every link to them broke.
+    old = tmp_path / "old"
+    (old / "content" / "pages").mkdir(parents=True)
+    (old / "pelicanconf.py").write_text('DEFAULT_LANG = "fr"\n', encoding="utf-8")
+    (old / "content" / "pages" / "faq.md").write_text(
+        "Title: Questions fréquentes\nStatus: hidden\n\nLes réponses aux questions qu'on nous pose.\n",
+        encoding="utf-8")
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    import_pelican(str(old), site, site_settings(site / "content", site))
+    out = capsys.readouterr().out
+    page = (site / "content" / "fr" / "pages" / "questions-frequentes.md").read_text(encoding="utf-8")
+    assert "Status:" not in page
+    assert "pages/faq.md: hidden on the old site" in out.split("Notes (")[1]

@@ -94,7 +94,7 @@ def _read_2018(entries, title: str, source: str) -> Blog:
     for entry in entries:
         kind = _text(entry, f"{BLOGGER_2018}type").upper()
         status = STATUSES.get(_text(entry, f"{BLOGGER_2018}status").upper(), "published")
-        if entry.find(f"{BLOGGER_2018}trashed") is not None:
+        if _text(entry, f"{BLOGGER_2018}trashed"):  # Takeout writes an empty <blogger:trashed/> on live posts
             status = "deleted"
         if kind == "COMMENT":
             if status == "published":

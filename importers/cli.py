@@ -7,6 +7,7 @@ from pathlib import Path
 from . import writer
 from .blogger import ExportError, read_export
 from .plan import plan_blogger
+from .precheck import build_refusals, without_topics
 
 
 def parse_pairs(values: list[str]) -> list[tuple[str, str]]:
@@ -35,7 +36,7 @@ def import_blogger(path: str, root: Path, settings: dict, dry_run: bool = False,
         return 2
     content = Path(settings["PATH"]).resolve().relative_to(root.resolve()).as_posix()
     plan = plan_blogger(blog, settings, parse_pairs(list(pairs)), images_dir, content)
-    return _carry_out(plan, root, content, dry_run)
+    return _carry_out(plan, root, content, settings, dry_run)
 
 
 def import_pelican(site: str, root: Path, settings: dict, dry_run: bool = False) -> int:
@@ -48,11 +49,14 @@ def import_pelican(site: str, root: Path, settings: dict, dry_run: bool = False)
         return 2
     content = Path(settings["PATH"]).resolve().relative_to(root.resolve()).as_posix()
     plan = plan_pelican(folder, settings, content)
-    return _carry_out(plan, root, content, dry_run)
+    return _carry_out(plan, root, content, settings, dry_run)
 
 
-def _carry_out(plan, root: Path, content: str, dry_run: bool) -> int:
+def _carry_out(plan, root: Path, content: str, settings: dict, dry_run: bool) -> int:
     """Print the plan, then write it (unless a dry run); 1 when a problem or a kept file needs the author."""
+    # What the build would refuse, and what it would warn of, said before anything is written.
+    plan.problems += build_refusals(plan.files, settings)
+    plan.notes += without_topics(plan.files, settings)
     print(plan.report())
     if dry_run:
         print("dry run: nothing written")

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from b2b_blog import settings as plugin_settings
 from b2b_blog import sites
 from b2b_blog.reader import KNOWN_FIELDS
+from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import get_date, slugify
 
 from .labels import LabelMapping
@@ -105,6 +106,10 @@ def plan_pelican(site: Path, settings: dict, content: str = "content") -> Plan:
     for post in posts:
         body = _rewrite_links(post, by_old, statics, plan)
         body = _rewrite_relative(body, _old_address(post, old, default_lang), by_url, statics)
+        plan.problems += [f"{post.path}: the link {target!r} leads to {path} on the old site, which is none of "
+                          "its posts, pages or files: give it the new address (a relative link breaks when the "
+                          "post moves)" for target, path in _unresolved_relative(body, _old_address(post, old,
+                                                                                                   default_lang))]
         header = _header(post, old, mapping, zone, default_lang, plan)
         plan.files[f"{content}/{post.source}"] = header + "\n" + _text_of(post, body, content, plan)
         plan.languages.append(f"{post.path}: {post.lang}")
@@ -143,13 +148,22 @@ def _site_redirects(plan: Plan, posts: list[OldPost], old: dict, mapping: LabelM
     for category in sorted({post.meta["category"] for post in published if post.meta.get("category")}):
         page = label_page(category, [p.lang for p in published if p.meta.get("category") == category],
                           mapping, settings, languages)
-        add("CATEGORY_URL", "category/{slug}.html", page, slug=slugify(category))
-        add("CATEGORY_FEED_ATOM", "feeds/{slug}.atom.xml", page, slug=slugify(category))
+        add("CATEGORY_URL", "category/{slug}.html", page, slug=old_slug(category, old, "CATEGORY"))
+        add("CATEGORY_FEED_ATOM", "feeds/{slug}.atom.xml", page, slug=old_slug(category, old, "CATEGORY"))
     for post in published:
         for tag in filter(None, (t.strip() for t in re.split(r"[,;]", post.meta.get("tags", "")))):
             add("TAG_URL", "tag/{slug}.html", label_page(tag, [post.lang], mapping, settings, languages),
-                slug=slugify(tag))
+                slug=old_slug(tag, old, "TAG"))
     write_redirects(plan, {path: url for path, url in targets.items() if path != url}, content)
+
+
+def old_slug(label: str, old: dict, kind: str) -> str:
+    """The slug the old site gave a category or tag: Pelican's slugify with the old site's own rules
+    (its regex substitutions turn 'Au coin du feu' into 'au-coin-du-feu')."""
+    subs = (old.get(f"{kind}_REGEX_SUBSTITUTIONS") or old.get("SLUG_REGEX_SUBSTITUTIONS")
+            or DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+    return slugify(label, regex_subs=subs, preserve_case=bool(old.get("SLUGIFY_PRESERVE_CASE", False)),
+                   use_unicode=bool(old.get("SLUGIFY_USE_UNICODE", False)))
 
 
 def _read_posts(old_content: Path, old: dict, languages: tuple[str, ...], plan: Plan) -> list[OldPost]:
@@ -285,8 +299,12 @@ def _header(post: OldPost, old: dict, mapping: LabelMapping, zone: ZoneInfo, def
     if post.kind == "post":
         fields += [("Kind", kind or ""), ("Topics", ", ".join(topics)), ("Tags", ", ".join(tags))]
     status = meta.get("status", "published").lower()
-    if status in ("draft", "hidden"):
+    if status == "draft":
         fields.append(("Status", status))
+    elif status == "hidden":  # Pelican publishes a hidden page or post (out of menus and lists); here hidden is private
+        plan.notes.append(f"{post.path}: hidden on the old site (published, but out of its menu and lists); here "
+                          "'hidden' means not published, so it is imported as a normal, listed "
+                          f"{'page' if post.kind == 'page' else 'post'}")
     if meta.get("summary"):
         fields.append(("Summary", meta["summary"]))
     if post.old_url:
@@ -319,6 +337,16 @@ def _rewrite_relative(body: str, address: str, by_url: dict[str, OldPost], stati
     return RELATIVE.sub(resolve, body)
 
 
+def _unresolved_relative(body: str, address: str) -> list[tuple[str, str]]:
+    """(link, old address) of each relative link to the old site that _rewrite_relative left as it was."""
+    found = []
+    for match in RELATIVE.finditer(body):
+        target = match.group(2)
+        if not re.match(r"^[a-z][a-z0-9+.-]*:|^[{|]|^/", target, re.IGNORECASE):
+            found.append((target, posixpath.normpath(posixpath.join(posixpath.dirname(address), target))))
+    return list(dict.fromkeys(found))
+
+
 def _old_address(post: OldPost, old: dict, default_lang: str) -> str:
     """The post's address on the old site, whether or not it changes."""
     return post.old_url or _old_url(post, old, default_lang, post.meta, keep_same=True)
@@ -347,7 +375,7 @@ def _old_url(post: OldPost, old: dict, default_lang: str, meta: dict, keep_same:
     try:
         date = get_date(meta["date"]) if meta.get("date") else datetime.datetime(1970, 1, 1)
         url = pattern.format(slug=meta.get("slug") or post.slug, lang=post.lang, date=date,
-                             category=slugify(meta.get("category", "misc")))
+                             category=old_slug(meta.get("category", "misc"), old, "CATEGORY"))
     except (KeyError, ValueError, IndexError, AttributeError):
         return ""
     url = "/" + url.lstrip("/")

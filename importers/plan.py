@@ -75,6 +75,7 @@ class Plan:
     images: list[Image] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # worth knowing, but maybe no problem: the exit code ignores them
 
     def report(self) -> str:
         lines = [f"Export schema: {self.schema}", f"Files ({len(self.files) + len(self.copies)}):"]
@@ -84,7 +85,7 @@ class Plan:
                     ("Labels", [f"{label} -> {what}" for label, what in sorted(self.labels.items())]),
                     ("Redirects", [f"{old} -> {new}" for old, new in sorted(self.redirects.items())]),
                     ("Images", [f"{image.post}: {image.src} ({image.status})" for image in self.images]),
-                    ("Left out", self.skipped), ("Problems", self.problems)]
+                    ("Left out", self.skipped), ("Problems", self.problems), ("Notes", self.notes)]
         for title, entries in sections:
             lines.append(f"{title} ({len(entries)}):")
             lines += [f"  {entry}" for entry in entries] or ["  none"]

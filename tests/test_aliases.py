@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import feedparser
 import pytest
 from b2b_blog.problems import BuildError
 from conftest import build
@@ -61,3 +62,23 @@ def test_redirect_pages_carry_the_site_policy(tiny_copy, tmp_path):
     site = build(tiny_copy, tmp_path, B2B_CONTENT_SECURITY_POLICY="default-src 'self'", B2B_COMMENTS_URL="/comments/")
     meta = site.soup("/2016/11/premier.html").find("meta", attrs={"http-equiv": "Content-Security-Policy"})
     assert meta["content"] == "default-src 'self'"
+
+
+def test_an_old_feed_address_gets_a_feed_that_says_where_it_went(tiny_copy, tmp_path):
+    # Seen on an imported Pelican blog: its old feeds became HTML pages, which feed readers can't read.
+    from b2b_blog.checks import run_check  # noqa: PLC0415
+
+    (tiny_copy / "redirects.json").write_text(json.dumps({"/feeds/all.atom.xml": "/feeds/atom.xml",
+                                                          "/feeds/vieux-theme.rss": "/themes/grands-comptes/"}),
+                                              encoding="utf-8")
+    site = build(tiny_copy, tmp_path)
+    origin = site.settings["SITE_ORIGIN"].rstrip("/")
+    for old, new in (("/feeds/all.atom.xml", "/feeds/atom.xml"), ("/feeds/vieux-theme.rss", "/themes/grands-comptes/")):
+        parsed = feedparser.parse(site.path(old).read_bytes())
+        assert not parsed.bozo, parsed.bozo_exception
+        assert [entry.link for entry in parsed.entries] == [origin + new]
+        assert parsed.entries[0].title == f"Ce fil a déménagé : {origin}{new}"
+    assert run_check("feeds", site.output, site.settings) == []
+    assert run_check("links", site.output, site.settings) == []
+    again = build(tiny_copy, tmp_path / "again")
+    assert again.path("/feeds/all.atom.xml").read_bytes() == site.path("/feeds/all.atom.xml").read_bytes()

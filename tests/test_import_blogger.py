@@ -223,7 +223,9 @@ def test_trashed_posts_and_comments_named_by_id(tmp_path):
         "<feed xmlns='http://www.w3.org/2005/Atom' xmlns:blogger='http://schemas.google.com/blogger/2018'>"
         "<entry><id>tag:blogger.com,1999:blog-7.post-1</id><blogger:type>POST</blogger:type>"
         "<title>Gardé</title><content type='html'>Un billet gardé.</content>"
-        "<published>2019-01-01T10:00:00Z</published><blogger:filename>/2019/01/garde.html</blogger:filename></entry>"
+        "<published>2019-01-01T10:00:00Z</published><blogger:filename>/2019/01/garde.html</blogger:filename>"
+        # Takeout's empty markers on a live post (seen in real exports): not a trashed post.
+        "<blogger:location/><category/><link/><enclosure/><blogger:trashed/></entry>"
         "<entry><id>tag:blogger.com,1999:blog-7.post-2</id><blogger:type>POST</blogger:type>"
         "<blogger:trashed>2019-02-01T00:00:00Z</blogger:trashed><title>Jeté</title><content>x</content>"
         "<published>2019-01-02T10:00:00Z</published></entry>"

@@ -82,3 +82,68 @@ def test_imported_site_builds(imported, tmp_path, monkeypatch):
     assert site.soup("/premier-essai/").find("img")["src"].endswith("/images/photo.jpg")
     assert site.soup("/category/leadership.html").find("a")["href"].endswith("/themes/leadership/")
     assert site.path("/un-billet-sans-date/").is_file()
+
+
+DEMO_POST = """Title: Une démonstration
+Date: 2017-03-02 10:00
+Lang: fr
+Category: Au coin du feu
+
+| Touche | Action |
+|:-------|-------:|
+| Entrée | Suivant |
+
+<p>Appuyez sur le bouton, ou revoyez les <a href="exposes">exposés</a> et [la liste](../articles) :</p>
+<script>
+    document.title = "démo";
+</script>
+"""
+
+
+def test_what_the_build_would_refuse_is_in_the_plan_with_its_line(tmp_path, capsys):
+    # Seen on a real blog: a post embedding a live demo imported cleanly, then the build stopped on it.
+    old = tmp_path / "old"
+    (old / "content").mkdir(parents=True)
+    (old / "pelicanconf.py").write_text('DEFAULT_LANG = "fr"\n', encoding="utf-8")
+    (old / "content" / "demo.md").write_text(DEMO_POST, encoding="utf-8")
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    code = import_pelican(str(old), site, site_settings(site / "content", site))
+    out = capsys.readouterr().out
+    problems = out.split("Problems (")[1].split("Notes (")[0].splitlines()[1:]
+    notes = out.split("Notes (")[1].splitlines()[1:]
+    refused = [line.strip() for line in problems if "will refuse" in line]
+    written = (site / "content" / "fr" / "une-demonstration.md").read_text(encoding="utf-8").splitlines()
+    line = written.index("<script>") + 1
+    assert code == 1
+    assert refused == [f"content/fr/une-demonstration.md:{line}: the build will refuse a <script> element. Fix: "
+                       "remove it: posts carry no script (the site's Content-Security-Policy would block it "
+                       "anyway)"], problems
+    # No label of the old post names a topic: the publishing build may stop on it, so the plan says so.
+    assert next(line.strip() for line in notes if "without a 'Topics:' line" in line).endswith(
+        ": content/fr/une-demonstration.md")
+    # The old category's addresses, slugified as Pelican did (not 'au coin du feu.html').
+    redirects = json.loads((site / "content" / "redirects.json").read_text(encoding="utf-8"))
+    assert {"/category/au-coin-du-feu.html", "/feeds/au-coin-du-feu.atom.xml"} <= set(redirects), redirects
+    # Relative links to what was no post of the old site (a theme's page): they'd break, so they're named.
+    assert [line.split(":")[1].strip() for line in problems if "leads to /" in line] == [
+        "the link 'exposes' leads to /exposes on the old site, which is none of its posts, pages or files",
+        "the link '../articles' leads to /articles on the old site, which is none of its posts, pages or files"]
+
+
+def test_a_hidden_page_of_the_old_site_stays_published(tmp_path, capsys):
+    # Seen on a real site: Pelican's 'hidden' pages (public, only out of the menu) became private
+    # here, so the published site lost them and every link to them broke.
+    old = tmp_path / "old"
+    (old / "content" / "pages").mkdir(parents=True)
+    (old / "pelicanconf.py").write_text('DEFAULT_LANG = "fr"\n', encoding="utf-8")
+    (old / "content" / "pages" / "faq.md").write_text(
+        "Title: Questions fréquentes\nStatus: hidden\n\nLes réponses aux questions qu'on nous pose.\n",
+        encoding="utf-8")
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    import_pelican(str(old), site, site_settings(site / "content", site))
+    out = capsys.readouterr().out
+    page = (site / "content" / "fr" / "pages" / "questions-frequentes.md").read_text(encoding="utf-8")
+    assert "Status:" not in page
+    assert "pages/faq.md: hidden on the old site" in out.split("Notes (")[1]

@@ -161,3 +161,78 @@ def test_the_old_first_words_check_missed_what_this_one_finds(quoted):
     text = (site.output / "ce-que-disent-les-formateurs" / "index.html").read_text(encoding="utf-8")
     assert "Il suppose une première familiarité" not in text
     assert Path(CASE / "notes" / "teaching-note.fr.md").is_file()
+
+
+PUBLISHED = """Title: Notre méthode
+Date: 2019-04-02 10:00
+Slug: notre-methode
+Translation_key: our-method
+Kind: point-of-view
+Topics: kam
+
+Nous suivons la méthode décrite sur https://example.org/guides/2019/04/plan-de-compte-en-douze-etapes-simples.html
+depuis trois ans, et nos clients la connaissent bien.
+"""
+# Its translation, still a draft: same slug, the same link, and one sentence of its own.
+DRAFT_TRANSLATION = """Title: Our method
+Date: 2019-04-02 10:00
+Slug: notre-methode
+Translation_key: our-method
+Kind: point-of-view
+Topics: kam
+Status: draft
+
+We follow the method described at https://example.org/guides/2019/04/plan-de-compte-en-douze-etapes-simples.html
+and {secret}
+"""
+
+
+def test_a_draft_sharing_its_slug_and_links_with_a_published_post_is_no_leak(tiny_copy, tmp_path):
+    # Seen on an imported blog: every page linking to the published French post, and every
+    # page citing the same address, was reported as leaking its English draft.
+    (tiny_copy / "fr" / "notre-methode.md").write_text(PUBLISHED, encoding="utf-8")
+    draft = tiny_copy / "en" / "our-method.md"
+    draft.write_text(DRAFT_TRANSLATION.format(secret="nothing else yet."), encoding="utf-8")
+    site = build(tiny_copy, tmp_path, "publishconf.py", B2B_WARNINGS_ARE_ERRORS=False)
+    assert site.path("/notre-methode/").exists()
+    assert run_check("leaks", site.output, site.settings) == []
+
+
+def test_a_draft_sentence_quoted_by_a_published_post_is_still_a_leak(tiny_copy, tmp_path):
+    (tiny_copy / "en" / "our-method.md").write_text(DRAFT_TRANSLATION.format(secret=SENTENCE), encoding="utf-8")
+    (tiny_copy / "fr" / "notre-methode.md").write_text(PUBLISHED, encoding="utf-8")
+    site = build(tiny_copy, tmp_path, "publishconf.py", B2B_WARNINGS_ARE_ERRORS=False)
+    page = site.path("/notre-methode/")
+    page.write_text(page.read_text(encoding="utf-8").replace("</main>", f"<p>{SENTENCE}</p></main>"),
+                    encoding="utf-8")
+    found = run_check("leaks", site.output, site.settings)
+    assert any(line.startswith("notre-methode/index.html: quotes en/our-method.md") for line in found), found
+
+
+LOCAL_DRAFT = f"""Title: Brouillon local
+Date: 2019-04-03 10:00
+Slug: brouillon-local
+Translation_key: local-draft
+Kind: news
+Topics: kam
+Tags: une-etiquette-du-seul-brouillon
+Status: draft
+
+{SENTENCE}
+"""
+
+
+def test_a_draft_page_of_a_local_build_is_no_broken_link_but_still_a_leak(tiny_copy, tmp_path):
+    # Seen on an imported blog: `invoke check` after `invoke build` reported each draft's tag links as
+    # broken (a tag only drafts carry has no page). That output holds drafts: the leak check says so.
+    (tiny_copy / "fr" / "brouillon-local.md").write_text(LOCAL_DRAFT, encoding="utf-8")
+    site = build(tiny_copy, tmp_path)
+    assert site.path("/drafts/brouillon-local/").exists()
+    assert run_check("links", site.output, site.settings) == []
+    assert any(line.startswith("drafts/brouillon-local/index.html: quotes fr/brouillon-local.md")
+               for line in run_check("leaks", site.output, site.settings))
+    # A broken link on a published page is still reported.
+    page = site.path("/premier-billet/")
+    page.write_text(page.read_text(encoding="utf-8").replace("</main>", '<a href="/nulle-part/">x</a></main>'),
+                    encoding="utf-8")
+    assert run_check("links", site.output, site.settings) == ["premier-billet/index.html: broken link to /nulle-part/"]

@@ -20,6 +20,7 @@ from . import settings as plugin_settings
 from . import sites
 from .csp import policy
 from .localization import bcp47
+from .moved_feeds import is_feed_address, moved_feed
 from .problems import Problem, problems
 
 logger = logging.getLogger(__name__)
@@ -108,6 +109,9 @@ class AliasesGenerator(Generator):
         contents = [*self.context.get("articles", []), *self.context.get("hidden_articles", []),
                     *self.context.get("pages", []), *self.context.get("hidden_pages", [])]
         contents = [content for content in contents if content.lang == lang]
+        # The moved feeds' date: the newest post's, so that two builds of one content write the same files.
+        dates = [article.date for article in self.context.get("articles", []) if getattr(article, "date", None)]
+        self.updated = max(dates).isoformat() if dates else "2000-01-01T00:00:00+00:00"
         for content in contents:
             if content.save_as:
                 registry.pages[posixpath.join(prefix, content.save_as).lstrip("/")] = content.get_relative_source_path()
@@ -171,7 +175,10 @@ class AliasesGenerator(Generator):
         root = registry.root or Path(self.settings["OUTPUT_PATH"])
         lang = self.settings["DEFAULT_LANG"]
         for alias in registry.aliases.values():
-            if alias.lang == lang:
+            if alias.lang == lang and is_feed_address(alias.path):
+                _write(root, alias_file(alias.path), moved_feed(alias.path, alias.target, lang, self.settings,
+                                                                getattr(self, "updated", "2000-01-01T00:00:00+00:00")))
+            elif alias.lang == lang:
                 _write(root, alias_file(alias.path), redirect_page(alias, self.settings))
         # Each site rewrites the whole file: the last one written holds every site's rules.
         rules = [f"{quote(alias.path)} {quote(alias.target, safe='/:%#?=&')} 301"

@@ -18,6 +18,7 @@ from .conversion_cache import conversions
 from .dates import DateError, parse_date
 from .header import parse_header, repeated_keys
 from .markdown_links import EXTENSION as EXTERNAL_LINKS
+from .markdown_tables import EXTENSION as TABLE_ALIGNMENT
 from .posts import word_count
 from .problems import ContentError, Problem, problems
 from .sanitizing import locate, refusals
@@ -50,6 +51,8 @@ class BlogMarkdownReader(MarkdownReader):
         extensions = self.settings["MARKDOWN"]["extensions"]
         if EXTERNAL_LINKS not in extensions:
             extensions.append(EXTERNAL_LINKS)
+        if TABLE_ALIGNMENT not in extensions:
+            extensions.append(TABLE_ALIGNMENT)
         self._file_problems: list[Problem] = []
         self._relative_path = ""
 

@@ -195,7 +195,7 @@ def _attribute_refusal(tag: str, name: str, value: str, origin: str) -> Refusal:
     if name.startswith("on"):
         return Refusal(f"an event handler '{name}' on <{tag}>", name,
                        "remove it: posts carry no script (the Content-Security-Policy would block it anyway)")
-    urls = _srcset_urls(value) if name == "srcset" else [value]
+    urls = _srcset_urls(value) if name == "srcset" else [value] if name in URL_ATTRIBUTES else []
     schemes = sorted({url_scheme(url) for url in urls if unsafe_url(url)} - {None})
     if schemes:
         tails = tuple(url.split(":", 1)[-1].strip()[:20] for url in urls if unsafe_url(url))

@@ -11,6 +11,7 @@ import markdown
 from ..conversion_cache import conversions
 from ..header import Field, split_header
 from ..markdown_links import EXTENSION as EXTERNAL_LINKS
+from ..markdown_tables import EXTENSION as TABLE_ALIGNMENT
 from ..problems import Problem
 from ..sanitizing import locate, refusals
 from .model import Edition, Exhibit, TeachingNote
@@ -46,7 +47,7 @@ def markdown_to_html(text: str, lang: str) -> str:
     """Convert case or note Markdown the same way everywhere (no smart quotes)."""
     # The site's MARKDOWN setting, so case pages read like posts.
     html = markdown.markdown(
-        text, extensions=["extra", "toc", "sane_lists", EXTERNAL_LINKS], output_format="html")
+        text, extensions=["extra", "toc", "sane_lists", EXTERNAL_LINKS, TABLE_ALIGNMENT], output_format="html")
     return typeset_html(html, lang)
 
 

@@ -50,6 +50,7 @@ class Secret:
     marker: str = ""
     words: tuple[str, ...] = field(default=(), compare=False)
     unreadable: str = ""  # why its text can't be read: the check fails rather than pass blind
+    draft: bool = field(default=False, compare=False)  # a draft or hidden post, not a restricted note
 
 
 class Unreadable(Exception):
@@ -220,14 +221,13 @@ def private_material(content: Path, languages: list[str], topics: set[str], case
     """What must never be published: unlisted posts and pages, restricted notes (a note that can't be
     read is a secret whose words are unknown: `leaks` reports it)."""
     secrets = []
-    for path in sorted(content.rglob("*.md")):
-        relative = path.relative_to(content).as_posix()
-        if relative.startswith(f"{cases_dir}/"):
-            continue
-        header = read_header(path)
-        if header.get("status") in {"draft", "hidden"}:
+    published = {_slug(path, header) for path, header in _posts(content, cases_dir) if not _unlisted(header)}
+    for path, header in _posts(content, cases_dir):
+        if _unlisted(header):
             words = tuple(fold(document_text(path.name, path.read_bytes())))
-            secrets.append(Secret(relative, f"/{header['slug']}/" if header.get("slug") else "", words))
+            # A draft sharing its slug with a published translation: its address names nothing private.
+            marker = f"/{header['slug']}/" if header.get("slug") and header["slug"] not in published else ""
+            secrets.append(Secret(path.relative_to(content).as_posix(), marker, words, draft=True))
     cases, _problems = load_case_library(content, cases_dir, languages, topics)
     for case in cases:
         for edition in case.editions.values():
@@ -250,7 +250,34 @@ def public_runs(content: Path, cases_dir: str) -> set[int]:
     return found
 
 
-def leaks(output: Path, secrets: list[Secret], public: set[int] | None = None) -> list[str]:
+def _posts(content: Path, cases_dir: str) -> Iterator[tuple[Path, dict]]:
+    """(path, header) of every post and page of the site, the case library left out."""
+    for path in sorted(content.rglob("*.md")):
+        if not path.relative_to(content).as_posix().startswith(f"{cases_dir}/"):
+            yield path, read_header(path)
+
+
+def _unlisted(header: dict) -> bool:
+    return header.get("status") in {"draft", "hidden"}
+
+
+def _slug(path: Path, header: dict) -> str:
+    return header.get("slug") or path.stem
+
+
+def published_runs(content: Path, cases_dir: str) -> set[int]:
+    """Runs of the published posts and pages: a draft citing what its author already published
+    (the same link, the same code, its published translation's quotes) leaks nothing. Restricted
+    notes get no such pass: a published post quoting one is the leak the check is for."""
+    found: set[int] = set()
+    for path, header in _posts(content, cases_dir):
+        if not _unlisted(header):
+            found |= set(runs(fold(document_text(path.name, path.read_bytes()))))
+    return found
+
+
+def leaks(output: Path, secrets: list[Secret], public: set[int] | None = None,
+          published: set[int] | None = None) -> list[str]:
     """One line per output file (or member) holding a private name or a run of private words."""
     files = [path for path in sorted(output.rglob("*")) if path.is_file()]
     texts: dict[str, str] = {}
@@ -269,7 +296,9 @@ def leaks(output: Path, secrets: list[Secret], public: set[int] | None = None) -
     found = [f"{secret.source}: the leak check can't read this restricted note: {secret.unreadable}. Fix: save it "
              "as Markdown, text, PDF, DOCX or ODT that opens, so that its text can be looked for"
              for secret in secrets if secret.unreadable]
-    private = [(secret, {run: start for run, start in runs(secret.words).items() if run not in excluded})
+    published = published or set()
+    private = [(secret, {run: start for run, start in runs(secret.words).items()
+                         if run not in excluded and not (secret.draft and run in published)})
                for secret in secrets if secret.words]
     for member, text in texts.items():
         names = [secret for secret in secrets if secret.marker and secret.marker in "/" + member.split("!")[-1]]

@@ -17,6 +17,7 @@ from pelican.writers import FileOverwriteFailedError
 
 from . import schedule
 from . import settings as plugin_settings
+from .build_folders import folder_problems
 from .cache_files import read_json
 from .files import folder_stamps
 from .leftovers import remove_dead_leftovers
@@ -65,6 +66,8 @@ def build_site(settings: dict) -> Path:
 
     When nothing the build reads has changed since the last good build, the output stays as it is.
     """
+    if refused := folder_problems(settings):  # before anything is written or replaced
+        raise BuildError(refused)
     output = Path(settings["OUTPUT_PATH"]).resolve()
     fingerprint = inputs_fingerprint(settings)
     stamp = _stamp_file(settings)
@@ -145,6 +148,8 @@ def _remove_in_background(folder: Path) -> None:
 
 def clean_outputs(settings: dict) -> list[Path]:
     """Remove the output, the cache and any half-built leftovers; nothing else."""
+    if refused := folder_problems(settings):
+        raise BuildError(refused)
     output = Path(settings["OUTPUT_PATH"]).resolve()
     made = [output, *output.parent.glob(f"{output.name}.building-*"),
             *output.parent.glob(f"{output.name}.previous-*"), Path(settings["CACHE_PATH"]).resolve()]

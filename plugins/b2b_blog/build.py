@@ -17,7 +17,7 @@ from pelican.writers import FileOverwriteFailedError
 
 from . import schedule
 from . import settings as plugin_settings
-from .build_folders import folder_problems
+from .build_folders import checked_output
 from .cache_files import read_json
 from .files import folder_stamps
 from .leftovers import remove_dead_leftovers
@@ -66,9 +66,7 @@ def build_site(settings: dict) -> Path:
 
     When nothing the build reads has changed since the last good build, the output stays as it is.
     """
-    if refused := folder_problems(settings):  # before anything is written or replaced
-        raise BuildError(refused)
-    output = Path(settings["OUTPUT_PATH"]).resolve()
+    output = checked_output(settings)  # before anything is written or replaced
     fingerprint = inputs_fingerprint(settings)
     stamp = _stamp_file(settings)
     skip = plugin_settings.get(settings, "B2B_SKIP_UNCHANGED") and plugin_settings.get(settings, "B2B_SPEEDUPS")
@@ -148,9 +146,7 @@ def _remove_in_background(folder: Path) -> None:
 
 def clean_outputs(settings: dict) -> list[Path]:
     """Remove the output, the cache and any half-built leftovers; nothing else."""
-    if refused := folder_problems(settings):
-        raise BuildError(refused)
-    output = Path(settings["OUTPUT_PATH"]).resolve()
+    output = checked_output(settings)
     made = [output, *output.parent.glob(f"{output.name}.building-*"),
             *output.parent.glob(f"{output.name}.previous-*"), Path(settings["CACHE_PATH"]).resolve()]
     removed = []

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from .cache_files import read_json
-from .problems import Problem
+from .problems import BuildError, Problem
 
 WHERE = "(settings)"
 FIX = "set it to a folder of its own inside the project, e.g. OUTPUT_PATH = \"output\", CACHE_PATH = \"cache\""
@@ -60,3 +60,10 @@ def folder_problems(settings: dict) -> list[Problem]:
             fix = f"remove or rename that file, or {FIX}" if reason.startswith("is a file") else FIX
             found.append(Problem(WHERE, name, f"{name} {folder} {reason}", fix))
     return found
+
+
+def checked_output(settings: dict) -> Path:
+    """OUTPUT_PATH resolved, once it and CACHE_PATH are known safe to replace and to fill."""
+    if refused := folder_problems(settings):
+        raise BuildError(refused)
+    return Path(settings["OUTPUT_PATH"]).resolve()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,14 @@ def test_an_earlier_output_and_a_new_folder_are_accepted(project, tmp_path):
     assert (built.output / "index.html").is_file()
     (project / "fr" / "de-plus.md").write_text("Title: De plus\nDate: 2020-01-02\n\nTexte.\n", encoding="utf-8")
     assert (build(project, tmp_path).output / "de-plus" / "index.html").is_file()
+
+
+def test_a_cache_entry_of_the_wrong_type_is_named_with_its_fix(project, tmp_path):
+    build(project, tmp_path)
+    before = tree(tmp_path / "output")
+    shutil.rmtree(tmp_path / "cache" / "locale")
+    (tmp_path / "cache" / "locale").write_text("not a folder", encoding="utf-8")
+    (project / "fr" / "de-plus.md").write_text("Title: De plus\nDate: 2020-01-02\n\nTexte.\n", encoding="utf-8")
+    with pytest.raises(BuildError, match=r"\[CACHE_PATH\] the cache entry .*locale.*invoke clean"):
+        build(project, tmp_path)
+    assert tree(tmp_path / "output") == before

@@ -17,7 +17,7 @@ from pelican.writers import FileOverwriteFailedError
 
 from . import schedule
 from . import settings as plugin_settings
-from .build_folders import checked_output
+from .build_folders import cache_error, checked_output
 from .cache_files import read_json
 from .files import folder_stamps
 from .leftovers import remove_dead_leftovers
@@ -105,7 +105,7 @@ def build_site(settings: dict) -> Path:
         stop_background_work()
         render_cache.close()
         shutil.rmtree(staging, ignore_errors=True)
-        named = as_build_error(error, settings["THEME"])
+        named = as_build_error(error, settings["THEME"]) or cache_error(error, settings)
         if named is not None:
             raise named from error
         raise

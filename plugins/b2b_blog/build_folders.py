@@ -67,3 +67,16 @@ def checked_output(settings: dict) -> Path:
     if refused := folder_problems(settings):
         raise BuildError(refused)
     return Path(settings["OUTPUT_PATH"]).resolve()
+
+
+def cache_error(error: BaseException, settings: dict) -> BuildError | None:
+    """A cache entry the build cannot use (a file where a folder belongs, or the reverse), named with its fix."""
+    cache = Path(settings["CACHE_PATH"]).resolve()
+    if not isinstance(error, OSError) or not error.filename:
+        return None
+    for name in (error.filename, error.filename2):
+        if name and Path(name).resolve().is_relative_to(cache):
+            return BuildError([Problem(WHERE, "CACHE_PATH", f"the cache entry {name} cannot be used "
+                                       f"({error.strerror})", f"delete the cache folder {cache} (`invoke clean`) "
+                                       "and build again: it only holds what the build can make again")])
+    return None

@@ -16,7 +16,26 @@ FIELD_NAME = re.compile(r"[A-Za-z0-9_-]+")
 
 def setting_problems(settings: dict) -> list[Problem]:
     """Every mistake in the plugin's settings, for the main site (subsites copy its settings)."""
-    return [*unknown_names(settings), *missing_for_languages(settings), *extra_fields(settings)]
+    return [*unknown_names(settings), *pelican_typos(settings), *missing_for_languages(settings),
+            *extra_fields(settings)]
+
+
+def pelican_typos(settings: dict) -> list[Problem]:
+    """A setting one letter away from one of Pelican's (DEFAULT_PAGINATON) is a typo Pelican would ignore.
+
+    Only a near miss is reported: names of other plugins and of the theme are no typo.
+    """
+    from pelican.settings import DEFAULT_CONFIG  # noqa: PLC0415 - Pelican loads this module's plugin
+
+    pages = [name.upper() for name in settings.get("DIRECT_TEMPLATES") or []]
+    known = {*DEFAULT_CONFIG, *(f"{page}_{what}" for page in pages for what in ("SAVE_AS", "URL"))}
+    found = []
+    for name in sorted(name for name in settings if name.isupper() and not name.startswith("B2B_")):
+        guess = None if name in known else next(iter(difflib.get_close_matches(name, known, n=1, cutoff=0.9)), None)
+        if guess:
+            found.append(Problem(WHERE, name, f"unknown setting {name} (Pelican would ignore it)",
+                                 f"did you mean {guess}?"))
+    return found
 
 
 def extra_fields(settings: dict) -> list[Problem]:

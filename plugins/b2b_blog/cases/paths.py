@@ -29,8 +29,6 @@ def resolve_inside(folder: Path, written: str) -> Path | Refused:
          f"'{written}' is a symlink resolving outside the case folder", True),
         (not path.exists(), f"'{written}' does not exist", False),
         (not path.is_file(), f"'{written}' is not a file", False),
-        # An empty download is a file saved before it was written, or a failed copy.
-        (path.is_file() and path.stat().st_size == 0, f"'{written}' is empty (0 bytes)", False),
     )
     for failed, message, escapes in checks:
         if failed:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import zoneinfo
 
 from . import settings as plugin_settings
 from . import sites
@@ -16,8 +17,22 @@ FIELD_NAME = re.compile(r"[A-Za-z0-9_-]+")
 
 def setting_problems(settings: dict) -> list[Problem]:
     """Every mistake in the plugin's settings, for the main site (subsites copy its settings)."""
-    return [*unknown_names(settings), *pelican_typos(settings), *missing_for_languages(settings),
-            *extra_fields(settings)]
+    return [*unknown_names(settings), *pelican_typos(settings), *time_zone(settings),
+            *missing_for_languages(settings), *extra_fields(settings)]
+
+
+def time_zone(settings: dict) -> list[Problem]:
+    """TIMEZONE names a zone of the IANA database; Pelican would fail on every post without saying why."""
+    name = settings.get("TIMEZONE")
+    if not name:
+        return []
+    try:
+        zoneinfo.ZoneInfo(str(name))
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        guess = difflib.get_close_matches(str(name), sorted(zoneinfo.available_timezones()), n=1, cutoff=0.6)
+        fix = f"did you mean {guess[0]}?" if guess else "use a zone name such as Europe/Paris or America/Montreal"
+        return [Problem(WHERE, "TIMEZONE", f"unknown time zone '{name}'", fix)]
+    return []
 
 
 def pelican_typos(settings: dict) -> list[Problem]:

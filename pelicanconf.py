@@ -39,6 +39,9 @@ ARTICLE_EXCLUDES = ["fr/pages", "en/pages"]
 PAGE_PATHS = ["fr/pages", "en/pages"]
 STATIC_PATHS = ["images", "extra"]
 EXTRA_PATH_METADATA = {"extra/_headers": {"path": "_headers"}}
+# Hidden files are never posts: Emacs's lock (.#post.md), macOS's ._post.md. Pelican 4.12's default
+# ("**/.*") is matched against the bare file name, so it never matches one.
+IGNORE_FILES = [".*"]
 
 # A post and its translation share an explicit key, so each keeps its own slug.
 ARTICLE_TRANSLATION_ID = "translation_key"

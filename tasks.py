@@ -66,7 +66,12 @@ def clean(c):
     """Remove what the build made: the output and the cache."""
     from b2b_blog.build import clean_outputs  # noqa: PLC0415
 
-    for path in clean_outputs(_settings(CONFIG["settings_base"])):
+    try:
+        removed = clean_outputs(_settings(CONFIG["settings_base"]))
+    except Exception as error:  # noqa: BLE001 - a refused folder is named, not a traceback
+        print(error, file=sys.stderr)
+        raise SystemExit(1) from None
+    for path in removed:
         print(f"removed {path}")
 
 

@@ -185,6 +185,21 @@ def test_editor_leftovers_are_not_reported(site, tmp_path):
     assert os.path.isdir(tmp_path / "output")
 
 
+def test_hidden_files_are_never_read_as_posts(site, tmp_path):
+    # Emacs locks a file being edited with a dangling link; macOS leaves ._name binary twins on copies.
+    (site / "fr" / ".#billet.md").symlink_to("auteur@machine.4242:1700000000")
+    (site / "fr" / "._billet.md").write_bytes(b"\x00\x05\x16\x07\x00\x02Mac OS X\xff\xfe")
+    (site / "fr" / ".brouillon.md").write_text("Title: Brouillon caché\nDate: 2020-01-01\n\nTexte.\n", encoding="utf-8")
+    output = build(site, tmp_path).output
+    assert not any(b"Brouillon" in page.read_bytes() for page in output.rglob("*.html"))
+
+
+def test_a_named_pipe_in_content_is_refused_not_waited_for(site, tmp_path):
+    (site / "images").mkdir(exist_ok=True)
+    os.mkfifo(site / "images" / "photo.png")
+    _refused(site, tmp_path, "images/photo.png", "a named pipe, a socket or a device")
+
+
 @pytest.mark.parametrize(("field", "value", "expected"), [
     ("Save_as", "/tmp/b2b-absolute-victim.html", "outside the output folder"),
     ("Save_as", "../../b2b-victim.html", "outside the output folder"),

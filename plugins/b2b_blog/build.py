@@ -17,6 +17,7 @@ from pelican.writers import FileOverwriteFailedError
 
 from . import schedule
 from . import settings as plugin_settings
+from .build_folders import cache_error, checked_output
 from .cache_files import read_json
 from .comments.config import database_stamp
 from .files import folder_stamps
@@ -67,7 +68,7 @@ def build_site(settings: dict) -> Path:
 
     When nothing the build reads has changed since the last good build, the output stays as it is.
     """
-    output = Path(settings["OUTPUT_PATH"]).resolve()
+    output = checked_output(settings)  # before anything is written or replaced
     fingerprint = inputs_fingerprint(settings)
     stamp = _stamp_file(settings)
     skip = plugin_settings.get(settings, "B2B_SKIP_UNCHANGED") and plugin_settings.get(settings, "B2B_SPEEDUPS")
@@ -106,7 +107,7 @@ def build_site(settings: dict) -> Path:
         stop_background_work()
         render_cache.close()
         shutil.rmtree(staging, ignore_errors=True)
-        named = as_build_error(error, settings["THEME"])
+        named = as_build_error(error, settings["THEME"]) or cache_error(error, settings)
         if named is not None:
             raise named from error
         raise
@@ -147,7 +148,7 @@ def _remove_in_background(folder: Path) -> None:
 
 def clean_outputs(settings: dict) -> list[Path]:
     """Remove the output, the cache and any half-built leftovers; nothing else."""
-    output = Path(settings["OUTPUT_PATH"]).resolve()
+    output = checked_output(settings)
     made = [output, *output.parent.glob(f"{output.name}.building-*"),
             *output.parent.glob(f"{output.name}.previous-*"), Path(settings["CACHE_PATH"]).resolve()]
     removed = []

@@ -18,15 +18,21 @@ LINK_FIX = "copy the file into content/ instead of linking to it, or remove the 
 
 
 def symlink_problems(content_root: str | Path) -> list[Problem]:
-    """Every symbolic link in the content folder that leads outside it, nowhere, or into a loop."""
+    """Every symbolic link in the content folder that leads outside it, nowhere, or into a loop,
+    and every entry that is no file at all (a named pipe, a socket, a device): reading one never ends."""
     root = Path(content_root).resolve()
     found = []
     for folder, folders, files in os.walk(root):  # links are listed, never followed
         for name in sorted([*folders, *files]):
             path = Path(folder) / name
-            if not path.is_symlink():
-                continue
             relative = path.relative_to(root).as_posix()
+            if not path.is_symlink():
+                if not path.is_dir() and not path.is_file():
+                    found.append(Problem(relative, "file", "is a named pipe, a socket or a device, not a file",
+                                         "remove it, or replace it with a regular file"))
+                continue
+            if name.startswith(".#") and not path.exists():
+                continue  # Emacs's lock of a file being edited: a dangling link by design, never read
             written, target = os.readlink(path), Path(os.path.realpath(path))
             if not target.is_relative_to(root):
                 shown = written if Path(written) == target else f"{written} ({target})"

@@ -33,3 +33,5 @@ def folder_stamps(folders: Iterable[str | Path]) -> Iterator[str]:
             if path.is_file() and "__pycache__" not in path.parts:
                 stat = path.stat()
                 yield f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}\n"
+            elif path.exists() and not path.is_dir():  # a named pipe or a device: the build refuses it
+                yield f"{path}\0special\n"

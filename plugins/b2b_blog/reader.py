@@ -17,6 +17,7 @@ from . import sites
 from .conversion_cache import conversions
 from .dates import DateError, parse_date
 from .header import parse_header, repeated_keys
+from .header_values import value_mistakes
 from .markdown_links import EXTENSION as EXTERNAL_LINKS
 from .markdown_tables import EXTENSION as TABLE_ALIGNMENT
 from .posts import word_count
@@ -211,6 +212,8 @@ class BlogMarkdownReader(MarkdownReader):
         if hasattr(date, "year") and hasattr(modified, "year") and modified < date:
             self._report("modified", f"modified ({modified:%Y-%m-%d}) is before the date ({date:%Y-%m-%d})",
                          "a post is modified after it is published: correct one of the two dates")
+        for field, message, fix in value_mistakes(metadata, self.settings):
+            self._report(field, message, fix)
         template = metadata.get("template")
         if template and not os.path.isfile(os.path.join(self.settings["THEME"], "templates", f"{template}.html")):
             self._report("template", f"the theme has no template '{template}'",

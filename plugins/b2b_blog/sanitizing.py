@@ -188,13 +188,16 @@ def _element_refusal(tag: str, attrs: dict[str, str], origin: str) -> Refusal:
         return Refusal(f"an <{tag}> showing another site ({attrs.get('src')})", f"<{tag}", FIXES[tag])
     if tag in FIXES:
         return Refusal(f"a <{tag}> element", f"<{tag}", FIXES[tag])
-    return Refusal(f"a <{tag}> element, which posts may not use", f"<{tag}", DEFAULT_FIX)
+    return Refusal(f"a <{tag}> element", f"<{tag}", DEFAULT_FIX)
 
 
 def _attribute_refusal(tag: str, name: str, value: str, origin: str) -> Refusal:
     if name.startswith("on"):
         return Refusal(f"an event handler '{name}' on <{tag}>", name,
                        "remove it: posts carry no script (the Content-Security-Policy would block it anyway)")
+    if name == "style":
+        return Refusal(f"an inline style on <{tag}>", "style=",
+                       "use a class of the theme's stylesheet (the Content-Security-Policy blocks inline styles)")
     urls = _srcset_urls(value) if name == "srcset" else [value] if name in URL_ATTRIBUTES else []
     schemes = sorted({url_scheme(url) for url in urls if unsafe_url(url)} - {None})
     if schemes:
@@ -203,10 +206,7 @@ def _attribute_refusal(tag: str, name: str, value: str, origin: str) -> Refusal:
                        "link to an http(s) page or a file of the site instead", (f"{name}=", *tails))
     if tag in FRAMES and name == "src":
         return Refusal(f"an <{tag}> showing another site ({value})", value[:40] or f"<{tag}", FIXES[tag])
-    if name == "style":
-        return Refusal(f"an inline style on <{tag}>", "style=",
-                       "use a class of the theme's stylesheet (the Content-Security-Policy blocks inline styles)")
-    return Refusal(f"the attribute '{name}' on <{tag}>, which posts may not use", name, "remove the attribute")
+    return Refusal(f"the attribute '{name}' on <{tag}>", name, "remove the attribute")
 
 
 def locate(text: str, refusal: Refusal, first_line: int = 1) -> int | None:

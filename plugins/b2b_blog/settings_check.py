@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import zoneinfo
 
 from . import settings as plugin_settings
 from . import sites
@@ -16,7 +17,40 @@ FIELD_NAME = re.compile(r"[A-Za-z0-9_-]+")
 
 def setting_problems(settings: dict) -> list[Problem]:
     """Every mistake in the plugin's settings, for the main site (subsites copy its settings)."""
-    return [*unknown_names(settings), *missing_for_languages(settings), *extra_fields(settings)]
+    return [*unknown_names(settings), *pelican_typos(settings), *time_zone(settings),
+            *missing_for_languages(settings), *extra_fields(settings)]
+
+
+def time_zone(settings: dict) -> list[Problem]:
+    """TIMEZONE names a zone of the IANA database; Pelican would fail on every post without saying why."""
+    name = settings.get("TIMEZONE")
+    if not name:
+        return []
+    try:
+        zoneinfo.ZoneInfo(str(name))
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        guess = difflib.get_close_matches(str(name), sorted(zoneinfo.available_timezones()), n=1, cutoff=0.6)
+        fix = f"did you mean {guess[0]}?" if guess else "use a zone name such as Europe/Paris or America/Montreal"
+        return [Problem(WHERE, "TIMEZONE", f"unknown time zone '{name}'", fix)]
+    return []
+
+
+def pelican_typos(settings: dict) -> list[Problem]:
+    """A setting one letter away from one of Pelican's (DEFAULT_PAGINATON) is a typo Pelican would ignore.
+
+    Only a near miss is reported: names of other plugins and of the theme are no typo.
+    """
+    from pelican.settings import DEFAULT_CONFIG  # noqa: PLC0415 - Pelican loads this module's plugin
+
+    pages = [name.upper() for name in settings.get("DIRECT_TEMPLATES") or []]
+    known = {*DEFAULT_CONFIG, *(f"{page}_{what}" for page in pages for what in ("SAVE_AS", "URL"))}
+    found = []
+    for name in sorted(name for name in settings if name.isupper() and not name.startswith("B2B_")):
+        guess = None if name in known else next(iter(difflib.get_close_matches(name, known, n=1, cutoff=0.9)), None)
+        if guess:
+            found.append(Problem(WHERE, name, f"unknown setting {name} (Pelican would ignore it)",
+                                 f"did you mean {guess}?"))
+    return found
 
 
 def extra_fields(settings: dict) -> list[Problem]:

@@ -223,6 +223,9 @@ class _EditionReader:
     def path(self, field: str, written: str, line: int) -> Path | None:
         """A file of the case folder, or None after recording why it is refused."""
         found = resolve_inside(self.folder, written)
+        # An empty download is a file saved before it was written, or a failed copy.
+        if not isinstance(found, Refused) and field == "exhibit" and found.stat().st_size == 0:
+            found = Refused(f"'{written}' is empty (0 bytes)", escapes=False)
         if not isinstance(found, Refused):
             return found
         if found.escapes:

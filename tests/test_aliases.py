@@ -82,3 +82,19 @@ def test_an_old_feed_address_gets_a_feed_that_says_where_it_went(tiny_copy, tmp_
     assert run_check("links", site.output, site.settings) == []
     again = build(tiny_copy, tmp_path / "again")
     assert again.path("/feeds/all.atom.xml").read_bytes() == site.path("/feeds/all.atom.xml").read_bytes()
+
+
+def test_a_redirect_file_is_claimed_like_every_file_of_the_build(tmp_path):
+    from b2b_blog.aliases import _write  # noqa: PLC0415
+    from b2b_blog.confinement import Owner, claims  # noqa: PLC0415
+
+    claims.reset(tmp_path)
+    claims.claim(tmp_path / "2016/11/x.html", Owner("the post fr/x.md", "fr", "fr/x.md", "save_as"))
+    with pytest.raises(BuildError) as raised:
+        _write(tmp_path, "2016/11/x.html", "<p>moved</p>", Owner("the old path /2016/11/x.html of fr/y.md", "fr",
+                                                                 "fr/y.md", "aliases"))
+    assert "also written by" in str(raised.value) and "fr/y.md" in str(raised.value)
+    with pytest.raises(BuildError):
+        _write(tmp_path, "../outside.html", "<p>moved</p>", Owner("the old path", "fr", "fr/y.md", "aliases"))
+    assert not (tmp_path.parent / "outside.html").exists()
+    claims.reset(tmp_path / "none")

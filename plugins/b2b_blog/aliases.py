@@ -18,6 +18,7 @@ from pelican.generators import Generator
 
 from . import settings as plugin_settings
 from . import sites
+from .confinement import Owner, claims
 from .csp import policy
 from .localization import bcp47
 from .moved_feeds import is_feed_address, moved_feed
@@ -175,16 +176,19 @@ class AliasesGenerator(Generator):
         root = registry.root or Path(self.settings["OUTPUT_PATH"])
         lang = self.settings["DEFAULT_LANG"]
         for alias in registry.aliases.values():
+            owner = Owner(f"the old path {alias.path} of {alias.source}", lang, alias.source, "aliases")
             if alias.lang == lang and is_feed_address(alias.path):
                 _write(root, alias_file(alias.path), moved_feed(alias.path, alias.target, lang, self.settings,
-                                                                getattr(self, "updated", "2000-01-01T00:00:00+00:00")))
+                                                                getattr(self, "updated", "2000-01-01T00:00:00+00:00")),
+                       owner)
             elif alias.lang == lang:
-                _write(root, alias_file(alias.path), redirect_page(alias, self.settings))
+                _write(root, alias_file(alias.path), redirect_page(alias, self.settings), owner)
         # Each site rewrites the whole file: the last one written holds every site's rules.
         rules = [f"{quote(alias.path)} {quote(alias.target, safe='/:%#?=&')} 301"
                  for alias in sorted(registry.aliases.values(), key=lambda a: a.path)]
         if rules:
-            _write(root, "_redirects", "\n".join(rules) + "\n")
+            # One owner for every site: each rewrites the file with all the rules.
+            _write(root, "_redirects", "\n".join(rules) + "\n", Owner("the redirects file", "", None, "aliases"))
 
 
 def redirect_page(alias: Alias, settings: dict) -> str:
@@ -203,9 +207,9 @@ def redirect_page(alias: Alias, settings: dict) -> str:
             f"</head>\n<body>\n<p>{message}</p>\n</body>\n</html>\n")
 
 
-def _write(root: Path, relative: str, text: str) -> None:
-    target = (root / relative).resolve()
-    if not target.is_relative_to(root.resolve()):
-        raise ValueError(f"alias {relative!r} would be written outside the output folder")
+def _write(root: Path, relative: str, text: str, owner: Owner) -> None:
+    """Write a redirect file, claimed like every file of the build: outside the output or taken, it stops the build."""
+    target = root / relative
+    claims.claim(target, owner)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")

@@ -111,7 +111,8 @@ claims = OutputClaims()
 
 
 def _field_name(owner: Owner) -> str:
-    return {"save_as": "Save_as", "slug": "Slug", "reference": "Reference"}.get(owner.field, "Slug or Save_as")
+    return {"save_as": "Save_as", "slug": "Slug", "reference": "Reference", "aliases": "old path in Aliases"}.get(
+        owner.field, "Slug or Save_as")
 
 
 def _problem(owner: Owner, message: str, fix: str) -> Problem:

@@ -124,10 +124,10 @@ class BlogMarkdownReader(MarkdownReader):
             return value
 
     def _read_checked(self, source_path: str):
+        with open(source_path, "rb") as handle:
+            raw = handle.read()
         try:
-            with open(source_path, "rb") as handle:
-                raw = handle.read()
-            raw.decode("utf-8")
+            text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
             self._report("encoding", f"the file is not valid UTF-8 (byte {error.start})",
                          "save the file as UTF-8 in your editor")
@@ -135,21 +135,21 @@ class BlogMarkdownReader(MarkdownReader):
         if not raw.strip():
             self._report("file", "the file is empty", "write a metadata header and a text, or delete the file")
             return "", {}
-        header = parse_header(raw.decode("utf-8"))
-        self._repeated = repeated_keys(raw.decode("utf-8"))
+        header = parse_header(text)
+        self._repeated = repeated_keys(text)
         self._header_lines = {key: field.line for key, field in header.fields.items()}
         for mistake in header.mistakes:
             self._report("header", mistake.message, mistake.fix, mistake.line)
         if header.mistakes:
             return "", {}
-        return self._convert(source_path, header.markdown)
+        return self._convert(source_path, header.markdown, text)
 
-    def _convert(self, source_path: str, text: str):
+    def _convert(self, source_path: str, text: str, written: str):
         """Markdown to HTML, or the cached result of the same file's last conversion."""
         cached = conversions.get("markdown", source_path)
         if cached is None:
             content, metadata = self._markdown(source_path, text)
-            if self._refuse_unsafe_html(source_path, content):
+            if self._refuse_unsafe_html(content, written):
                 return content, metadata  # refused: never cached, so checked again next time
             cached = (content, self._raw_meta, self._formatted, *self._toc, word_count(content))
             conversions.put("markdown", source_path, cached)
@@ -161,16 +161,17 @@ class BlogMarkdownReader(MarkdownReader):
         metadata["toc_html"], metadata["toc_headings"], metadata["word_count"] = toc_html, headings, words
         return content, metadata
 
-    def _refuse_unsafe_html(self, source_path: str, content: str) -> bool:
-        """Report every script, event handler, unsafe URL or foreign frame in the text and summary."""
-        with open(source_path, encoding="utf-8") as handle:
-            text = handle.read()
+    def _refuse_unsafe_html(self, content: str, written: str) -> bool:
+        """Report every script, event handler, unsafe URL or foreign frame in the text and summary.
+
+        `written` is the file as the author wrote it: the line of each refusal is found there.
+        """
         found = False
         for field, html in (("text", content), *self._formatted.items()):
             for refusal in refusals(html or "", self.settings.get("SITE_ORIGIN", "")):
                 found = True
                 self._file_problems.append(Problem(self._relative_path, field, f"{refusal.what} is not allowed",
-                                                   refusal.fix, locate(text, refusal)))
+                                                   refusal.fix, locate(written, refusal)))
         return found
 
     def _markdown(self, source_path: str, text: str):

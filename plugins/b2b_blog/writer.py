@@ -223,5 +223,5 @@ def finish_writes(*, raise_errors: bool = True) -> None:
 
 
 def writer_class(pelican_obj):
-    """The writer for Pelican's `get_writer` signal: ours with the speed-ups, Pelican's without."""
+    """The writer for Pelican's `get_writer` signal: ours with the speed-ups, the confined one without."""
     return BackgroundWriter if plugin_settings.get(pelican_obj.settings, "B2B_SPEEDUPS") else ConfinedWriter

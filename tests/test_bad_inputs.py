@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from b2b_blog.problems import BuildError
+from b2b_blog.texts import Text, catalog, templates_of
 from conftest import ROOT, SITES, build
 
 BAD_INPUTS = Path(__file__).resolve().parent / "bad_inputs"
@@ -55,5 +56,11 @@ def test_mistake_is_reported_and_last_good_output_kept(kind, good_build, tmp_pat
     for fragment in (BAD_INPUTS / kind / "expected.txt").read_text(encoding="utf-8").splitlines():
         assert fragment in message, f"{kind}: {fragment!r} not in:\n{message}"
     assert "Fix:" in message
+    # Said in French on the preview's page: every message and fix is a Text the French catalog translates.
+    for problem in raised.value.problems:
+        for words in (problem.message, problem.fix):
+            assert isinstance(words, Text), f"{kind}: {words!r} is English only (not a Text)"
+            untranslated = [template for template in templates_of(words) if not catalog("fr").get(template)]
+            assert not untranslated, f"{kind}: no French for {untranslated}"
     assert snapshot(tmp_path / "output") == before
     assert not list(tmp_path.glob("output.building-*"))

@@ -75,3 +75,19 @@ def test_the_event_stream_announces_each_build(preview):
         state.finished(False, [])
         lines = [stream.readline() for _ in range(3)]
         assert lines[:2] == [b"event: build\n", b"data: 2\n"]
+
+
+def test_the_error_page_says_each_problem_in_the_language_of_the_page(preview):
+    from b2b_blog.problems import Problem, problem_data  # noqa: PLC0415
+    from b2b_blog.texts import Text  # noqa: PLC0415
+
+    base, state, _output = preview
+    said = problem_data(Problem("fr/x.md", "lieu", Text("unknown field '{field}'", field="lieu"),
+                                Text("did you mean '{guess}'?", guess="Lang"), 3))
+    plain = {"path": "(old report)", "field": "x", "line": None, "message": "an older report", "fix": "build again"}
+    state.finished(True, [said, plain])
+    french = fetch(base + "/billet/")[2].decode()
+    assert "champ inconnu «\u00a0lieu\u00a0»" in french and "vouliez-vous dire «\u00a0Lang\u00a0»\u00a0?" in french
+    assert "unknown field" not in french and "an older report" in french  # a report without translations: English
+    english = fetch(base + "/en/billet/")[2].decode()
+    assert "unknown field &#39;lieu&#39;" in english and "champ inconnu" not in english

@@ -23,6 +23,7 @@ from .csp import policy
 from .localization import bcp47
 from .moved_feeds import is_feed_address, moved_feed
 from .problems import Problem, problems
+from .texts import Text
 
 logger = logging.getLogger(__name__)
 
@@ -73,13 +74,13 @@ def alias_file(path: str) -> str:
     return relative
 
 
-def _path_problem(path: str) -> str | None:
+def _path_problem(path: str) -> Text | None:
     if not path.startswith("/") or path.startswith("//"):
-        return f"the old path {path!r} must start with a single '/' (e.g. /2016/11/old-post.html)"
+        return Text("the old path {path} must start with a single '/' (e.g. /2016/11/old-post.html)", path=repr(path))
     if "://" in path or "?" in path or "#" in path:
-        return f"the old path {path!r} must be a path only, without a host, a query or a fragment"
+        return Text("the old path {path} must be a path only, without a host, a query or a fragment", path=repr(path))
     if any(part in ("..", ".") for part in path.split("/")):
-        return f"the old path {path!r} must not contain '.' or '..'"
+        return Text("the old path {path} must not contain '.' or '..'", path=repr(path))
     return None
 
 
@@ -136,39 +137,44 @@ class AliasesGenerator(Generator):
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (ValueError, UnicodeDecodeError) as error:
-            problems.add(Problem(name, "redirects", f"not valid JSON ({error})",
-                                 'write an object of old path -> new URL, e.g. {"/p/old.html": "/new/"}'))
+            problems.add(Problem(name, "redirects", Text("not valid JSON ({error})", error=error),
+                                 Text('write an object of old path -> new URL, e.g. {{"/p/old.html": "/new/"}}')))
             return {}
         if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
-            problems.add(Problem(name, "redirects", "must be an object of old path -> new URL (both strings)",
-                                 'e.g. {"/search/label/KAM": "/themes/grands-comptes/"}'))
+            problems.add(Problem(name, "redirects", Text("must be an object of old path -> new URL (both strings)"),
+                                 Text('e.g. {{"/search/label/KAM": "/themes/grands-comptes/"}}')))
             return {}
         for old, new in data.items():
             if not new.startswith("/") or new.startswith("//"):
-                problems.add(Problem(name, "redirects", f"the new URL {new!r} of {old!r} is not a path of the site",
-                                     "write it from the site's root, e.g. /themes/leadership/"))
+                problems.add(Problem(name, "redirects", Text("the new URL {new} of {old} is not a path of the site",
+                                                             new=repr(new), old=repr(old)),
+                                     Text("write it from the site's root, e.g. /themes/leadership/")))
         return {old: sites.site_url(self.settings, sites.main_lang(self.settings), new)
                 for old, new in data.items() if new.startswith("/") and not new.startswith("//")}
 
     def _add(self, alias: Alias) -> None:
         wrong = _path_problem(alias.path)
         if wrong:
-            problems.add(Problem(alias.source, "aliases", wrong, "write the path the old blog used, from its root"))
+            problems.add(Problem(alias.source, "aliases", wrong,
+                                 Text("write the path the old blog used, from its root")))
             return
         other = registry.aliases.get(alias.path)
         if other is not None and other.source != alias.source:
-            problems.add(Problem(alias.source, "aliases", f"the old path {alias.path} is also an alias of "
-                                 f"{other.source}", "keep the old path in one file only"))
+            problems.add(Problem(alias.source, "aliases", Text("the old path {path} is also an alias of {other}",
+                                                               path=alias.path, other=other.source),
+                                 Text("keep the old path in one file only")))
             return
         if reserved_by_the_site(alias_file(alias.path), self.settings):
-            problems.add(Problem(alias.source, "aliases", f"the old path {alias.path} is an address the site "
-                                 "itself uses (home page, listings, feeds, theme or search files)",
-                                 "remove this alias; old addresses are kept only where nothing else is"))
+            problems.add(Problem(alias.source, "aliases", Text("the old path {path} is an address the site itself "
+                                                               "uses (home page, listings, feeds, theme or search "
+                                                               "files)", path=alias.path),
+                                 Text("remove this alias; old addresses are kept only where nothing else is")))
             return
         page = registry.pages.get(alias_file(alias.path))
         if page is not None:
-            problems.add(Problem(alias.source, "aliases", f"the old path {alias.path} is the address of "
-                                 f"{page} itself", "remove this alias (that page is already there)"))
+            problems.add(Problem(alias.source, "aliases", Text("the old path {path} is the address of {page} itself",
+                                                               path=alias.path, page=page),
+                                 Text("remove this alias (that page is already there)")))
             return
         registry.aliases[alias.path] = alias
 
@@ -176,7 +182,8 @@ class AliasesGenerator(Generator):
         root = registry.root or Path(self.settings["OUTPUT_PATH"])
         lang = self.settings["DEFAULT_LANG"]
         for alias in registry.aliases.values():
-            owner = Owner(f"the old path {alias.path} of {alias.source}", lang, alias.source, "aliases")
+            owner = Owner(Text("the old path {path} of {source}", path=alias.path, source=alias.source), lang,
+                          alias.source, "aliases")
             if alias.lang == lang and is_feed_address(alias.path):
                 _write(root, alias_file(alias.path), moved_feed(alias.path, alias.target, lang, self.settings,
                                                                 getattr(self, "updated", "2000-01-01T00:00:00+00:00")),
@@ -188,7 +195,7 @@ class AliasesGenerator(Generator):
                  for alias in sorted(registry.aliases.values(), key=lambda a: a.path)]
         if rules:
             # One owner for every site: each rewrites the file with all the rules.
-            _write(root, "_redirects", "\n".join(rules) + "\n", Owner("the redirects file", "", None, "aliases"))
+            _write(root, "_redirects", "\n".join(rules) + "\n", Owner(Text("the redirects file"), "", None, "aliases"))
 
 
 def redirect_page(alias: Alias, settings: dict) -> str:

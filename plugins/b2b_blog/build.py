@@ -9,7 +9,6 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import asdict
 from pathlib import Path
 
 from pelican import Pelican
@@ -23,9 +22,10 @@ from .comments.config import database_stamp
 from .files import folder_stamps
 from .leftovers import remove_dead_leftovers
 from .logged_errors import ErrorsAsProblems
-from .problems import BuildError, Problem, problems
+from .problems import BuildError, Problem, problem_data, problems
 from .render_cache import render_cache
 from .template_errors import as_build_error
+from .texts import Text
 
 
 class WarningCollector(logging.Handler):
@@ -93,13 +93,16 @@ def build_site(settings: dict) -> Path:
         except FileOverwriteFailedError as error:
             # Two pages of one site written to the same file: Pelican's own check, in our words.
             written = str(error).replace(str(staging), str(output))
-            raise BuildError([Problem("(site)", "save_as", f"two pages of the site go to one file: {written}",
-                                      "two posts, pages, tags, kinds or topics have the same slug or Save_as: "
-                                      "give one of them another")]) from None
+            raise BuildError([Problem(Text("(site)"), "save_as",
+                                      Text("two pages of the site go to one file: {pelican_message}",
+                                           pelican_message=written),
+                                      Text("two posts, pages, tags, kinds or topics have the same slug or Save_as: "
+                                           "give one of them another"))]) from None
         problems.raise_if_any()  # an error logged after the content was checked
         if warnings.messages and plugin_settings.get(settings, "B2B_WARNINGS_ARE_ERRORS"):
-            raise BuildError([Problem("(build)", "warning", message, "fix the cause, or set "
-                                      "B2B_WARNINGS_ARE_ERRORS = False to let warnings through")
+            raise BuildError([Problem(Text("(build)"), "warning", Text("{warning}", warning=message),
+                                      Text("fix the cause, or set B2B_WARNINGS_ARE_ERRORS = False to let warnings "
+                                           "through"))
                               for message in warnings.messages])
     except BaseException as error:
         from .handlers import stop_background_work  # noqa: PLC0415 - handlers imports Pelican's plugins
@@ -198,12 +201,18 @@ def write_report(path: Path, error: Exception | None) -> None:
     elif isinstance(error, BuildError):
         found = error.as_json()
     elif isinstance(error, SyntaxError):  # the settings file is Python
-        found = [asdict(Problem(os.path.basename(error.filename or "pelicanconf.py"), "settings",
-                                f"Python cannot read the settings: {error.msg}",
-                                "correct the syntax at that line (a bracket or quote left open?)", error.lineno))]
+        # Python's own words (error.msg) stay as Python says them.
+        found = [problem_data(Problem(os.path.basename(error.filename or "pelicanconf.py"), "settings",
+                                      Text("Python cannot read the settings: {python_message}",
+                                           python_message=error.msg),
+                                      Text("correct the syntax at that line (a bracket or quote left open?)"),
+                                      error.lineno))]
     else:
-        found = [asdict(Problem("(build)", type(error).__name__, str(error) or repr(error),
-                                "see the terminal for the details"))]
+        # Our own message when the error carries one, else the error's words as they are.
+        detail = error.args[0] if error.args and isinstance(error.args[0], Text) and len(error.args) == 1 \
+            else Text("{error}", error=str(error) or repr(error))
+        found = [problem_data(Problem(Text("(build)"), type(error).__name__, detail,
+                                      Text("see the terminal for the details")))]
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f"{path.name}.{os.getpid()}")
     partial.write_text(json.dumps({"ok": error is None, "problems": found}, ensure_ascii=False), encoding="utf-8")

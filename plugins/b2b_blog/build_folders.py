@@ -7,15 +7,16 @@ from pathlib import Path
 
 from .cache_files import read_json
 from .problems import BuildError, Problem
+from .texts import Text
 
-WHERE = "(settings)"
-FIX = "set it to a folder of its own inside the project, e.g. OUTPUT_PATH = \"output\", CACHE_PATH = \"cache\""
+WHERE = Text("(settings)")
+FIX = Text("set it to a folder of its own inside the project, e.g. OUTPUT_PATH = \"output\", CACHE_PATH = \"cache\"")
 
 
 def _sources(settings: dict) -> dict[Path, str]:
     """Folders the build reads, each with what it holds."""
-    named = {settings["PATH"]: "the content folder (your posts)", settings["THEME"]: "the theme"}
-    named.update({path: "the plugins" for path in settings.get("PLUGIN_PATHS") or []})
+    named = {settings["PATH"]: Text("the content folder (your posts)"), settings["THEME"]: Text("the theme")}
+    named.update({path: Text("the plugins") for path in settings.get("PLUGIN_PATHS") or []})
     return {Path(folder).resolve(): what for folder, what in named.items()}
 
 
@@ -23,11 +24,11 @@ def _clash(folder: Path, others: dict[Path, str]) -> str | None:
     """How `folder` overlaps one of `others` (is, holds or sits inside it), or None."""
     for other, what in others.items():
         if folder == other:
-            return f"is {what}"
+            return Text("is {what}", what=what)
         if other.is_relative_to(folder):
-            return f"holds {what} ({other})"
+            return Text("holds {what} ({folder})", what=what, folder=other)
         if folder.is_relative_to(other):
-            return f"is inside {what} ({other})"
+            return Text("is inside {what} ({folder})", what=what, folder=other)
     return None
 
 
@@ -45,20 +46,21 @@ def folder_problems(settings: dict) -> list[Problem]:
     here, home = Path.cwd().resolve(), Path(os.path.expanduser("~")).resolve()
     sources = _sources(settings)
     found = []
-    for name, folder, others in (("OUTPUT_PATH", output, {**sources, cache: "the cache"}),
-                                 ("CACHE_PATH", cache, {**sources, output: "the output folder"})):
+    for name, folder, others in (("OUTPUT_PATH", output, {**sources, cache: Text("the cache")}),
+                                 ("CACHE_PATH", cache, {**sources, output: Text("the output folder")})):
         reason = _clash(folder, others)
         if reason is None and (folder == Path(folder.anchor) or home.is_relative_to(folder)):
-            reason = "is the root of the file system or holds your home folder"
+            reason = Text("is the root of the file system or holds your home folder")
         if reason is None and here.is_relative_to(folder):
-            reason = f"holds the folder the build runs in ({here})"
+            reason = Text("holds the folder the build runs in ({folder})", folder=here)
         if reason is None and folder.exists() and not folder.is_dir():
-            reason = "is a file, not a folder"
+            reason = Text("is a file, not a folder")
         if reason is None and name == "OUTPUT_PATH" and _not_an_output(folder, settings):
-            reason = "is a folder holding other files, not an earlier output (the build replaces it whole)"
+            reason = Text("is a folder holding other files, not an earlier output (the build replaces it whole)")
         if reason:
-            fix = f"remove or rename that file, or {FIX}" if reason.startswith("is a file") else FIX
-            found.append(Problem(WHERE, name, f"{name} {folder} {reason}", fix))
+            fix = Text("remove or rename that file, or {fix}", fix=FIX) if reason.startswith("is a file") else FIX
+            found.append(Problem(WHERE, name, Text("{setting} {folder} {reason}", setting=name, folder=folder,
+                                                   reason=reason), fix))
     return found
 
 
@@ -76,7 +78,9 @@ def cache_error(error: BaseException, settings: dict) -> BuildError | None:
         return None
     for name in (error.filename, error.filename2):
         if name and Path(name).resolve().is_relative_to(cache):
-            return BuildError([Problem(WHERE, "CACHE_PATH", f"the cache entry {name} cannot be used "
-                                       f"({error.strerror})", f"delete the cache folder {cache} (`invoke clean`) "
-                                       "and build again: it only holds what the build can make again")])
+            # The system's own words for the error (strerror) stay as it says them.
+            return BuildError([Problem(WHERE, "CACHE_PATH", Text("the cache entry {entry} cannot be used ({reason})",
+                                                                 entry=name, reason=error.strerror),
+                                       Text("delete the cache folder {cache} (`invoke clean`) and build again: it "
+                                            "only holds what the build can make again", cache=cache))])
     return None

@@ -13,8 +13,9 @@ from pelican.writers import Writer
 
 from . import sites
 from .problems import BuildError, Problem
+from .texts import Text
 
-LINK_FIX = "copy the file into content/ instead of linking to it, or remove the link"
+LINK_FIX = Text("copy the file into content/ instead of linking to it, or remove the link")
 
 
 def symlink_problems(content_root: str | Path) -> list[Problem]:
@@ -28,22 +29,24 @@ def symlink_problems(content_root: str | Path) -> list[Problem]:
             relative = path.relative_to(root).as_posix()
             if not path.is_symlink():
                 if not path.is_dir() and not path.is_file():
-                    found.append(Problem(relative, "file", "is a named pipe, a socket or a device, not a file",
-                                         "remove it, or replace it with a regular file"))
+                    found.append(Problem(relative, "file", Text("is a named pipe, a socket or a device, not a file"),
+                                         Text("remove it, or replace it with a regular file")))
                 continue
             if name.startswith(".#") and not path.exists():
                 continue  # Emacs's lock of a file being edited: a dangling link by design, never read
             written, target = os.readlink(path), Path(os.path.realpath(path))
             if not target.is_relative_to(root):
                 shown = written if Path(written) == target else f"{written} ({target})"
-                found.append(Problem(relative, "symlink", f"is a symbolic link to {shown}, outside the content folder",
-                                     LINK_FIX))
+                found.append(Problem(relative, "symlink", Text("is a symbolic link to {target}, outside the content "
+                                                               "folder", target=shown), LINK_FIX))
             elif not target.exists():
-                found.append(Problem(relative, "symlink", f"is a symbolic link to {written}, which does not exist",
-                                     "remove the link, or make it lead to a file of content/"))
+                found.append(Problem(relative, "symlink", Text("is a symbolic link to {target}, which does not exist",
+                                                               target=written),
+                                     Text("remove the link, or make it lead to a file of content/")))
             elif target.is_dir() and path.parent.resolve().is_relative_to(target):
-                found.append(Problem(relative, "symlink", f"is a symbolic link to {written}, a folder that holds "
-                                                          "it: reading it would never end", "remove the link"))
+                found.append(Problem(relative, "symlink", Text("is a symbolic link to {target}, a folder that holds "
+                                                               "it: reading it would never end", target=written),
+                                     Text("remove the link")))
     return found
 
 
@@ -84,20 +87,24 @@ class OutputClaims:
             return None
         path = os.path.abspath(path)
         if not path.startswith(self.root):
-            return _problem(owner, f"it would be written to {path}, outside the output folder",
-                            "write a path inside the site, without '..', e.g. 'Slug: my-post'")
+            return _problem(owner, Text("it would be written to {path}, outside the output folder", path=path),
+                            Text("write a path inside the site, without '..', e.g. 'Slug: my-post'"))
         shown = path[len(self.root):].replace(os.sep, "/")
         for folder, (other, writers) in self._folders.items():
             if path.startswith(folder) and owner.site != writers and owner != other:
                 where = folder[len(self.root):].replace(os.sep, "/")
-                return _problem(owner, f"its file {shown} would be inside {where}, which is {other.label}",
-                                f"give it another {_field_name(owner)}: {where} belongs to the site itself")
+                return _problem(owner, Text("its file {file} would be inside {folder}, which is {owner}", file=shown,
+                                            folder=where, owner=other.label),
+                                Text("give it another {field}: {folder} belongs to the site itself",
+                                     field=_field_name(owner), folder=where))
         other = self._files.setdefault(path, owner)
         if other != owner:
             # The problem goes to the post or page whose header names the file: that is what an author changes.
             first, second = sorted((owner, other), key=lambda who: (who.source is None, who.field == "reference"))
-            return _problem(first, f"its file {shown} is also written by {second.label}",
-                            f"give {'one of them' if second.source else 'it'} another {_field_name(first)}")
+            fix = Text("give one of them another {field}", field=_field_name(first)) if second.source else \
+                Text("give it another {field}", field=_field_name(first))
+            return _problem(first, Text("its file {file} is also written by {other}", file=shown, other=second.label),
+                            fix)
         return None
 
     def claim(self, path: str | Path, owner: Owner) -> None:
@@ -111,12 +118,12 @@ claims = OutputClaims()
 
 
 def _field_name(owner: Owner) -> str:
-    return {"save_as": "Save_as", "slug": "Slug", "reference": "Reference", "aliases": "old path in Aliases"}.get(
-        owner.field, "Slug or Save_as")
+    return {"save_as": "Save_as", "slug": "Slug", "reference": "Reference",
+            "aliases": Text("old path in Aliases")}.get(owner.field, Text("Slug or Save_as"))
 
 
 def _problem(owner: Owner, message: str, fix: str) -> Problem:
-    return Problem(owner.source or "(site)", owner.field, message, fix)
+    return Problem(owner.source or Text("(site)"), owner.field, message, fix)
 
 
 def content_owner(content) -> Owner:
@@ -130,7 +137,8 @@ def content_owner(content) -> Owner:
 def page_owner(settings: dict, template_name: str) -> Owner:
     """The owner of a page the site writes from a template (home, listings, search page...)."""
     lang = settings["DEFAULT_LANG"]
-    return Owner(f"the {template_name} page of the '{lang}' site", lang, None, "template")
+    return Owner(Text("the {template} page of the '{lang}' site", template=template_name, lang=lang), lang, None,
+                 "template")
 
 
 def reserve_site_folders(settings: dict) -> None:
@@ -140,10 +148,10 @@ def reserve_site_folders(settings: dict) -> None:
         claims.reset(output)
         for other in sites.languages(settings)[1:]:
             folder = settings.get("I18N_SUBSITES", {}).get(other, {}).get("OUTPUT_PATH") or os.path.join(output, other)
-            claims.reserve_folder(folder, Owner(f"the '{other}' site's folder", other), writers=other)
+            claims.reserve_folder(folder, Owner(Text("the '{lang}' site's folder", lang=other), other), writers=other)
     claims.reserve_folder(os.path.join(output, settings["THEME_STATIC_DIR"]),
-                          Owner("the theme's static files", lang))
-    claims.reserve_folder(os.path.join(output, "pagefind"), Owner(f"the '{lang}' search index", lang))
+                          Owner(Text("the theme's static files"), lang))
+    claims.reserve_folder(os.path.join(output, "pagefind"), Owner(Text("the '{lang}' search index", lang=lang), lang))
 
 
 def claim_contents(generators, settings: dict) -> list[Problem]:
@@ -173,8 +181,8 @@ def _url_problem(content, owner: Owner) -> Problem | None:
     parts = urlsplit(unquote(str(url)))  # a browser reads %2e%2e as a step up
     if parts.scheme or parts.netloc or posixpath.normpath("/" + parts.path).startswith("//") \
             or ".." in parts.path.split("/"):
-        return Problem(owner.source or "(site)", "url", f"Url '{url}' leads outside the site",
-                       "write the page's address on this site, e.g. 'Url: my-post/', or remove the line")
+        return Problem(owner.source or Text("(site)"), "url", Text("Url '{url}' leads outside the site", url=url),
+                       Text("write the page's address on this site, e.g. 'Url: my-post/', or remove the line"))
     return None
 
 
@@ -188,7 +196,7 @@ class ConfinedWriter(Writer):
         return super().write_file(name, template, context, *args, **kwargs)
 
     def write_feed(self, elements, context, path=None, *args, **kwargs):
-        self._owner = page_owner(self.settings, f"feed {path}")
+        self._owner = page_owner(self.settings, Text("feed {path}", path=path))
         return super().write_feed(elements, context, path, *args, **kwargs)
 
     def _open_w(self, filename, encoding, override=False):

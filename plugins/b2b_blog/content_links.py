@@ -10,11 +10,13 @@ from pelican.contents import Article, Content, Page
 
 from . import sites
 from .problems import Problem, problems
+from .texts import Text
 
 FIXES = {
-    "filename": "link to an existing post or page, e.g. {filename}/fr/mon-billet.md or a path relative to this file",
-    "static": "put the file in content/images/ (or another STATIC_PATHS folder) and link it with {static}",
-    "attach": "put the file in content/images/ (or another STATIC_PATHS folder) and link it with {attach}",
+    "filename": Text("link to an existing post or page, e.g. {{filename}}/fr/mon-billet.md or a path relative to "
+                     "this file"),
+    "static": Text("put the file in content/images/ (or another STATIC_PATHS folder) and link it with {{static}}"),
+    "attach": Text("put the file in content/images/ (or another STATIC_PATHS folder) and link it with {{attach}}"),
 }
 
 
@@ -46,7 +48,8 @@ def check_links(content: Content) -> None:
         target = value[1:] if value.startswith("/") else posixpath.normpath(posixpath.join(relative_dir, value))
         if not os.path.isfile(os.path.join(content_root, target)):
             problems.add(Problem(
-                content.get_relative_source_path(), "link", f"{{{what}}}{value} leads to no file (looked for {target})",
+                content.get_relative_source_path(), "link",
+                Text("{link} leads to no file (looked for {target})", link=f"{{{what}}}{value}", target=target),
                 FIXES[what], _line_of(source, value)))
 
 
@@ -61,8 +64,9 @@ def check_urls(contents: list[Content]) -> None:
         if other is not content and other.source_path != content.source_path:
             problems.add(Problem(
                 content.get_relative_source_path(), "slug",
-                f"its URL {content.url} is already the URL of {other.get_relative_source_path()}",
-                "give one of them another Slug"))
+                Text("its URL {url} is already the URL of {other}", url=content.url,
+                     other=other.get_relative_source_path()),
+                Text("give one of them another Slug")))
 
 
 def check_site_urls(generators) -> None:

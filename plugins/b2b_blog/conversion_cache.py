@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache_files import discard, read_checked, write_checked
+from .texts import Day, Text
 from .topics.tagging import Tagging, _Entry
 
 logger = logging.getLogger(__name__)
@@ -25,7 +26,7 @@ logger = logging.getLogger(__name__)
 # Bump when what is stored changes shape.
 FORMAT = 2
 # The only classes a cache file may name, rebuilt from their fields.
-CLASSES = {"Tagging": Tagging, "Entry": _Entry}
+CLASSES = {"Tagging": Tagging, "Entry": _Entry, "Text": Text.of, "Day": Day}
 
 
 def file_stamp(path: str) -> tuple[str, int, int]:
@@ -111,6 +112,10 @@ class ConversionCache:
 
 def encode(value: Any) -> Any:  # noqa: PLR0911 - one branch per kind of value
     """A JSON value standing for `value`, with its tuples, sets and known classes marked."""
+    if isinstance(value, Text):  # before str: a message keeps its template, to be said in French again
+        return {"class": "Text", "fields": [value.template, encode(value.values)]}
+    if isinstance(value, Day):
+        return {"class": "Day", "fields": [value.day.isoformat(), value.pattern]}
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     if isinstance(value, _Entry):

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from . import settings as plugin_settings
 from .problems import Problem
+from .texts import Text
 
 # Directives a browser reads only from a response header, never from a <meta>.
 HEADER_ONLY = frozenset({"frame-ancestors", "report-uri", "report-to", "sandbox"})
@@ -83,7 +84,9 @@ def headers_problem(settings: dict) -> Problem | None:
         shared = {key: value for key, value in directives(found).items() if key not in HEADER_ONLY}
         if shared != directives(published_policy(settings)):
             return Problem(source, "Content-Security-Policy",
-                           "the policy differs from the setting B2B_CONTENT_SECURITY_POLICY, written in every page",
-                           f"make both the same, the comment server's origin in connect-src included when it is "
-                           f"not the site's (the file may add {', '.join(sorted(HEADER_ONLY))})")
+                           Text("the policy differs from the setting B2B_CONTENT_SECURITY_POLICY, written in every "
+                                "page"),
+                           Text("make both the same, the comment server's origin in connect-src included when it is "
+                                "not the site's (the file may add {directives})",
+                                directives=", ".join(sorted(HEADER_ONLY))))
     return None

@@ -13,10 +13,12 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from babel.dates import format_date, get_day_names, get_month_names
+from babel.dates import get_day_names, get_month_names
 from pelican.utils import SafeDatetime
 
-ISO_FORM = "write it in ISO form, YYYY-MM-DD (with HH:MM if you like), e.g. 2016-11-25 09:00"
+from .texts import Day, Text
+
+ISO_FORM = Text("write it in ISO form, YYYY-MM-DD (with HH:MM if you like), e.g. 2016-11-25 09:00")
 YEAR_FIRST = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ T]+(.+))?")
 YEAR_LAST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T]+(.+))?")
 TIME = re.compile(r"(\d{1,2})(?::(\d{2})(?::(\d{2}))?|h(\d{2})?)")
@@ -61,7 +63,8 @@ class _invalid_as_error:
 
     def __exit__(self, kind, error, _traceback):
         if kind is ValueError and not isinstance(error, DateError):
-            raise DateError(f"'{self.value}' is not a date that exists ({error})") from None
+            raise DateError(Text("'{value}' is not a date that exists ({error})", value=self.value, error=error)) \
+                from None
         return False
 
 
@@ -75,7 +78,7 @@ def _combine(value: str, year: int, month: int, day: int, clock: str | None) -> 
     if clock:
         match = TIME.fullmatch(clock.strip())
         if not match:
-            raise DateError(f"cannot read the time in '{value}'")
+            raise DateError(Text("cannot read the time in '{value}'", value=value))
         hour, minute, second = int(match[1]), int(match[2] or match[4] or 0), int(match[3] or 0)
     return SafeDatetime(year, month, day, hour, minute, second)
 
@@ -83,23 +86,22 @@ def _combine(value: str, year: int, month: int, day: int, clock: str | None) -> 
 def _numeric_day_and_month(value: str, match: re.Match) -> SafeDatetime:
     first, _separator, second, year, clock = match.groups()
     if len(year) == 2:
-        raise DateError(f"'{value}' has a two-digit year, and its day and month may be read either way")
+        raise DateError(Text("'{value}' has a two-digit year, and its day and month may be read either way",
+                             value=value))
     first, second, year = int(first), int(second), int(year)
     if first <= 12 and second <= 12 and first != second:
         day_first = datetime.date(year, second, first)
         month_first = datetime.date(year, first, second)
         raise DateError(
-            f"'{value}' can be read two ways: {_spoken(day_first)} (day first, as in French) "
-            f"or {_spoken(month_first)} (month first, as in American English)",
-            f"write it in ISO form: {day_first.isoformat()} for {_spoken(day_first)}, "
-            f"or {month_first.isoformat()} for {_spoken(month_first)}")
+            Text("'{value}' can be read two ways: {day_first} (day first, as in French) or {month_first} "
+                 "(month first, as in American English)", value=value, day_first=Day(day_first),
+                 month_first=Day(month_first)),
+            Text("write it in ISO form: {day_first_iso} for {day_first}, or {month_first_iso} for {month_first}",
+                 day_first_iso=day_first.isoformat(), day_first=Day(day_first),
+                 month_first_iso=month_first.isoformat(), month_first=Day(month_first)))
     # One reading only: the number above 12 is the day (25/11/2016, or 11/25/2016 month first).
     day, month = (second, first) if first <= 12 < second else (first, second)
     return _combine(value, year, month, day, clock)
-
-
-def _spoken(day: datetime.date) -> str:
-    return format_date(day, "d MMMM y", locale="en")
 
 
 def _written_out(value: str, languages: tuple[str, ...]) -> SafeDatetime | None:
@@ -123,9 +125,9 @@ def _written_out(value: str, languages: tuple[str, ...]) -> SafeDatetime | None:
         return None
     when = _combine(value, year, month, day, clock)
     if weekday is not None and when.weekday() != weekday:
-        raise DateError(f"'{value}' names the wrong day of the week: that day is a "
-                        f"{format_date(when, 'EEEE', locale='en')}", "correct the day or the weekday, "
-                        "or write the date in ISO form, YYYY-MM-DD")
+        raise DateError(Text("'{value}' names the wrong day of the week: that day is a {weekday}", value=value,
+                             weekday=Day(when.date(), "EEEE")),
+                        Text("correct the day or the weekday, or write the date in ISO form, YYYY-MM-DD"))
     return when
 
 
@@ -163,4 +165,4 @@ def read_date(text: str, languages: tuple[str, ...] = ("fr", "en")) -> datetime.
     try:
         return get_date(text.replace("_", " "))
     except ValueError as error:
-        raise DateError(f"cannot read the date '{text}' ({error})") from None
+        raise DateError(Text("cannot read the date '{text}' ({error})", text=text, error=error)) from None

@@ -12,6 +12,8 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from .texts import Text
+
 # Same grammar as python-markdown's meta extension, which Pelican authors know; spaces before
 # the colon are the French habit (U+00A0 and U+202F are the no-break spaces French editors put).
 KEY_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+)(?P<space>[ \t\u00a0\u202f]*):\s*(?P<value>.*)$")
@@ -24,7 +26,7 @@ LIST_FIELDS = {"tags", "topics", "authors", "aliases"}
 BRACKETED = re.compile(r"\[(?P<items>[^\[\]]*)\]")
 YAML_FENCE = "---"
 YAML_END = ("---", "...")
-YAML_FIX = "write one 'key: value' per line between the two --- lines, lists as [a, b] or 'a, b'"
+YAML_FIX = Text("write one 'key: value' per line between the two --- lines, lists as [a, b] or 'a, b'")
 
 
 @dataclass
@@ -103,10 +105,10 @@ def _plain_header(lines: list[str]) -> Header:
         else:
             if fields and (accented := ACCENTED_KEY.match(line)) and not accented["key"].isascii():
                 # `Résumé : …` would end the header silently and show as the first line of the text.
-                mistakes.append(HeaderMistake(index + 1, f"'{accented['key']}' cannot be a field name (accents), "
-                                              "so the header stops here", "write the field's English name "
-                                              "(e.g. 'Summary:' for 'Résumé'), or leave a blank line "
-                                              "before the text"))
+                mistakes.append(HeaderMistake(index + 1, Text("'{key}' cannot be a field name (accents), so the "
+                                                              "header stops here", key=accented["key"]),
+                                              Text("write the field's English name (e.g. 'Summary:' for 'Résumé'), "
+                                                   "or leave a blank line before the text")))
             break  # Not a header line: the body starts here, as in Markdown.
         if value:
             current.lines.append(value)
@@ -123,8 +125,8 @@ def _yaml_header(lines: list[str]) -> Header:
 
     end = next((number for number in range(1, len(lines)) if lines[number].strip() in YAML_END), None)
     if end is None:
-        return _refused(lines, 1, "the header opened with --- on line 1 is never closed",
-                        "end the header with a line holding only ---, then a blank line and the text")
+        return _refused(lines, 1, Text("the header opened with --- on line 1 is never closed"),
+                        Text("end the header with a line holding only ---, then a blank line and the text"))
     block = "".join(lines[1:end])
     body_lines = lines[end + 1:]
     try:
@@ -138,10 +140,11 @@ def _yaml_header(lines: list[str]) -> Header:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
-        return _refused(lines, line, f"the YAML header cannot be read: {reason}",
-                        f"{YAML_FIX}; put a value holding ': ' or starting with a quote inside quotes")
+        return _refused(lines, line, Text("the YAML header cannot be read: {reason}", reason=reason),
+                        Text("{yaml_fix}; put a value holding ': ' or starting with a quote inside quotes",
+                             yaml_fix=YAML_FIX))
     if not isinstance(data, dict):
-        return _refused(lines, 2, "the YAML header is not a list of 'key: value' lines", YAML_FIX)
+        return _refused(lines, 2, Text("the YAML header is not a list of 'key: value' lines"), YAML_FIX)
     key_lines = {key.value: key.start_mark.line + 2 for key, _value in node.value} if node else {}
     fields: dict[str, Field] = {}
     mistakes: list[HeaderMistake] = []
@@ -149,12 +152,13 @@ def _yaml_header(lines: list[str]) -> Header:
     for key, value in data.items():
         line = key_lines.get(key, 2)
         if not isinstance(key, str) or not re.fullmatch(r"[A-Za-z0-9_-]+", key):
-            mistakes.append(HeaderMistake(line, f"'{key}' is not a field name", "use letters, digits, - and _"))
+            mistakes.append(HeaderMistake(line, Text("'{key}' is not a field name", key=key),
+                                          Text("use letters, digits, - and _")))
             continue
         text = _yaml_value(value)
         if text is None:
-            mistakes.append(HeaderMistake(line, f"the field '{key}' holds a nested structure",
-                                          f"write it on one line, e.g. '{key}: first, second'"))
+            mistakes.append(HeaderMistake(line, Text("the field '{key}' holds a nested structure", key=key),
+                                          Text("write it on one line, e.g. '{key}: first, second'", key=key)))
             continue
         fields[key.lower()] = Field([text] if text else [], [line] if text else [], line)
         out.append(f"{key}: {text}\n")

@@ -7,6 +7,8 @@ import datetime
 
 from pelican.utils import slugify
 
+from .texts import Text
+
 
 def _slug(text: str, settings: dict) -> str:
     return slugify(text, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
@@ -19,23 +21,25 @@ def value_mistakes(metadata: dict, settings: dict) -> list[tuple[str, str, str]]
     for tag in metadata.get("tags") or []:
         name, slug = str(tag), getattr(tag, "slug", "") or ""
         if not slug:
-            found.append(("tags", f"the tag '{name}' gives no address (no letter or digit)",
-                          "write the tag in words, without HTML, e.g. 'Tags: leadership, confiance'"))
+            found.append(("tags", Text("the tag '{tag}' gives no address (no letter or digit)", tag=name),
+                          Text("write the tag in words, without HTML, e.g. 'Tags: leadership, confiance'")))
         elif slug in seen:
-            found.append(("tags", f"the tags '{seen[slug]}' and '{name}' are one tag (both lead to tags/{slug}/)",
-                          "keep one of them"))
+            found.append(("tags", Text("the tags '{first}' and '{second}' are one tag (both lead to tags/{slug}/)",
+                                       first=seen[slug], second=name, slug=slug),
+                          Text("keep one of them")))
         seen.setdefault(slug, name)
     title = str(metadata.get("title") or "")
     if title.strip() and not metadata.get("slug") and not metadata.get("save_as") and not _slug(title, settings):
-        found.append(("title", f"the title '{title}' gives no address (no letter or digit for the slug)",
-                      "add a 'Slug:' line, e.g. 'Slug: mon-billet'"))
+        found.append(("title", Text("the title '{title}' gives no address (no letter or digit for the slug)",
+                                    title=title),
+                      Text("add a 'Slug:' line, e.g. 'Slug: mon-billet'")))
     date, modified = metadata.get("date"), metadata.get("modified")
     if isinstance(modified, datetime.datetime):
         # Read before Pelican applies TIMEZONE: naive dates are compared with the local time.
         now = datetime.datetime.now(datetime.UTC if modified.tzinfo else None)
         waits = isinstance(date, datetime.datetime) and bool(date.tzinfo) == bool(modified.tzinfo) and date > now
         if modified > now and not waits:
-            found.append(("modified", f"modified ({modified:%Y-%m-%d}) is in the future: feeds and the sitemap "
-                                      "would announce an update still to come",
-                          "write the date of the last real change, at the latest today"))
+            found.append(("modified", Text("modified ({modified}) is in the future: feeds and the sitemap would "
+                                           "announce an update still to come", modified=modified.strftime("%Y-%m-%d")),
+                          Text("write the date of the last real change, at the latest today")))
     return found

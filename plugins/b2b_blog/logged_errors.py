@@ -12,11 +12,13 @@ import re
 import sys
 
 from .problems import ContentError, Problem, problems
+from .texts import Text
 
 logger = logging.getLogger(__name__)
 
-FIELD_EXAMPLES = {"date": "Date: 2024-05-01 09:00", "title": "Title: The title of the post"}
-GENERIC_FIX = "correct what the message says; the build stops on every error, so that nothing is left out silently"
+FIELD_EXAMPLES = {"date": "Date: 2024-05-01 09:00", "title": Text("Title: The title of the post")}
+GENERIC_FIX = Text("correct what the message says; the build stops on every error, so that nothing is left out "
+                   "silently")
 MISSING_CATALOG = re.compile(r"Cannot find translations for language '([^']+)'")
 NOT_PROCESSED = re.compile(r"^Could not process (?P<path>.+?)(?:\n.*)?$", re.DOTALL)
 
@@ -55,23 +57,30 @@ class ErrorsAsProblems(logging.Handler):
             if "could not find information about" in message and len(record.args) > 1:
                 field = str(record.args[1])
                 example = FIELD_EXAMPLES.get(field, f"{field.capitalize()}: ...")
-                return Problem(path, field, f"the header has no '{field.capitalize()}:' line, so Pelican left the "
-                                            "file out", f"add a line like '{example}' to the header")
+                return Problem(path, field, Text("the header has no '{key}:' line, so Pelican left the file out",
+                                                 key=field.capitalize()),
+                               Text("add a line like '{example}' to the header", example=example))
             if "outside output path" in message:
-                return Problem(path, "save_as", "its Save_as leads outside the output folder",
-                               "write a Save_as inside the site, without '..', e.g. 'Save_as: my-post/index.html'")
-            return Problem(path, "file", message, GENERIC_FIX)
+                return Problem(path, "save_as", Text("its Save_as leads outside the output folder"),
+                               Text("write a Save_as inside the site, without '..', e.g. "
+                                    "'Save_as: my-post/index.html'"))
+            # Pelican's own words, as it wrote them (English): the page says who said them.
+            return Problem(path, "file", Text("{pelican_message}", pelican_message=message), GENERIC_FIX)
         where = self._relative(record.pathname) if record.name.startswith("b2b_blog") else f"({record.name})"
-        return Problem(where, "error", message.splitlines()[0] if message else "an error was logged", GENERIC_FIX)
+        said = Text("{logged_message}", logged_message=message.splitlines()[0]) if message else \
+            Text("an error was logged")
+        return Problem(where, "error", said, GENERIC_FIX)
 
     def _unreadable(self, path: str, error: BaseException | None) -> Problem:
         path = self._relative(path)
         if isinstance(error, RecursionError):
-            return Problem(path, "text", "the text nests too deeply to be read (lists, quotes or brackets "
-                                         "hundreds of levels deep)", "flatten the nesting: a few levels are plenty")
-        why = f": {type(error).__name__}: {error}" if error is not None else ""
-        return Problem(path, "file", f"Pelican could not read the file{why}",
-                       "correct the file where the message points; until then it would be missing from the site")
+            return Problem(path, "text", Text("the text nests too deeply to be read (lists, quotes or brackets "
+                                              "hundreds of levels deep)"),
+                           Text("flatten the nesting: a few levels are plenty"))
+        said = Text("Pelican could not read the file: {error}", error=f"{type(error).__name__}: {error}") \
+            if error is not None else Text("Pelican could not read the file")
+        return Problem(path, "file", said,
+                       Text("correct the file where the message points; until then it would be missing from the site"))
 
     def _relative(self, path: str) -> str:
         absolute = os.path.abspath(os.path.join(self._content, path))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
+
+from .texts import languages, said
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +41,19 @@ class BuildError(Exception):
 
     def as_json(self) -> list[dict]:
         """The problems as plain data, for the preview's error page."""
-        return [asdict(problem) for problem in self.problems]
+        return [problem_data(problem) for problem in self.problems]
+
+
+# What the preview's error page says of a problem in the page's language.
+SAID = ("path", "field", "message", "fix")
+
+
+def problem_data(problem: Problem) -> dict:
+    """The problem as plain data: its English words, and under "said" the same in every language of a catalog."""
+    data = {item.name: getattr(problem, item.name) for item in fields(problem)}
+    data = {name: str(value) if isinstance(value, str) else value for name, value in data.items()}
+    data["said"] = {lang: {name: said(getattr(problem, name), lang) for name in SAID} for lang in languages()}
+    return data
 
 
 class ProblemLog:

@@ -23,6 +23,7 @@ from .markdown_tables import EXTENSION as TABLE_ALIGNMENT
 from .posts import word_count
 from .problems import ContentError, Problem, problems
 from .sanitizing import locate, refusals
+from .texts import Text
 from .topics.assign import check_named_topics
 
 logger = logging.getLogger(__name__)
@@ -120,7 +121,8 @@ class BlogMarkdownReader(MarkdownReader):
         try:
             return super().process_metadata(name, value)
         except Exception as error:  # noqa: BLE001 - any parse error is the author's to fix
-            self._report(name, f"cannot read {value!r}: {error}", _FIXES.get(name, "correct the value"))
+            self._report(name, Text("cannot read {value}: {error}", value=repr(value), error=error),
+                         _FIXES.get(name, Text("correct the value")))
             return value
 
     def _read_checked(self, source_path: str):
@@ -129,11 +131,12 @@ class BlogMarkdownReader(MarkdownReader):
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
-            self._report("encoding", f"the file is not valid UTF-8 (byte {error.start})",
-                         "save the file as UTF-8 in your editor")
+            self._report("encoding", Text("the file is not valid UTF-8 (byte {byte})", byte=error.start),
+                         Text("save the file as UTF-8 in your editor"))
             return "", {}
         if not raw.strip():
-            self._report("file", "the file is empty", "write a metadata header and a text, or delete the file")
+            self._report("file", Text("the file is empty"),
+                         Text("write a metadata header and a text, or delete the file"))
             return "", {}
         header = parse_header(text)
         self._repeated = repeated_keys(text)
@@ -170,7 +173,8 @@ class BlogMarkdownReader(MarkdownReader):
         for field, html in (("text", content), *self._formatted.items()):
             for refusal in refusals(html or "", self.settings.get("SITE_ORIGIN", "")):
                 found = True
-                self._file_problems.append(Problem(self._relative_path, field, f"{refusal.what} is not allowed",
+                self._file_problems.append(Problem(self._relative_path, field,
+                                                   Text("{what} is not allowed", what=refusal.what),
                                                    refusal.fix, locate(written, refusal)))
         return found
 
@@ -185,13 +189,15 @@ class BlogMarkdownReader(MarkdownReader):
     def _check_header(self, metadata: dict, content: str) -> None:
         for field in REQUIRED_FIELDS:
             if not str(metadata.get(field, "")).strip():
-                self._report(field, "the metadata header has no title (missing or malformed header)",
-                             "start the file with lines like 'Title: My post' and 'Date: 2024-05-01', "
-                             "then a blank line")
+                self._report(field, Text("the metadata header has no title (missing or malformed header)"),
+                             Text("start the file with lines like 'Title: My post' and 'Date: 2024-05-01', "
+                                  "then a blank line"))
         for field, lines in self._repeated.items():
-            self._report(field, f"the header has {len(lines)} '{field.capitalize()}:' lines (lines "
-                                f"{', '.join(map(str, lines))}); only the first would count",
-                         f"keep one '{field.capitalize()}:' line; a long value goes on indented lines below it")
+            self._report(field, Text("the header has {count} '{key}:' lines (lines {lines}); only the first "
+                                     "would count", count=len(lines), key=field.capitalize(),
+                                     lines=", ".join(map(str, lines))),
+                         Text("keep one '{key}:' line; a long value goes on indented lines below it",
+                              key=field.capitalize()))
         extra = {name.lower() for name in plugin_settings.get(self.settings, "B2B_EXTRA_FIELDS")}
         known = sorted(KNOWN_FIELDS | extra)
         for field in self._header_lines:
@@ -199,28 +205,31 @@ class BlogMarkdownReader(MarkdownReader):
                 # Only a close name is worth proposing ('Place' is not a typo of 'Template').
                 guess = FRENCH_NAMES.get(field) or next(iter(difflib.get_close_matches(field, known, n=1,
                                                                                        cutoff=0.65)), None)
-                hint = f"did you mean '{guess.capitalize()}'?" if guess else \
-                    f"use one of: {', '.join(known)}, or declare it in B2B_EXTRA_FIELDS if the site uses it"
-                self._report(field, f"unknown field '{field}'", hint)
+                hint = Text("did you mean '{guess}'?", guess=guess.capitalize()) if guess else \
+                    Text("use one of: {known}, or declare it in B2B_EXTRA_FIELDS if the site uses it",
+                         known=", ".join(known))
+                self._report(field, Text("unknown field '{field}'", field=field), hint)
         status = metadata.get("status")
         if status is not None and status not in STATUSES:
-            self._report("status", f"unknown status '{status}'", f"use one of: {', '.join(STATUSES)}")
+            self._report("status", Text("unknown status '{status}'", status=status),
+                         Text("use one of: {choices}", choices=", ".join(STATUSES)))
         slug = metadata.get("slug")
         if slug is not None and not SLUG.match(str(slug)):
-            self._report("slug", f"'{slug}' is not a valid slug",
-                         "use lowercase letters, digits and hyphens only, e.g. 'diriger-sans-autorite'")
+            self._report("slug", Text("'{slug}' is not a valid slug", slug=slug),
+                         Text("use lowercase letters, digits and hyphens only, e.g. 'diriger-sans-autorite'"))
         date, modified = metadata.get("date"), metadata.get("modified")
         if hasattr(date, "year") and hasattr(modified, "year") and modified < date:
-            self._report("modified", f"modified ({modified:%Y-%m-%d}) is before the date ({date:%Y-%m-%d})",
-                         "a post is modified after it is published: correct one of the two dates")
+            self._report("modified", Text("modified ({modified}) is before the date ({date})",
+                                          modified=modified.strftime("%Y-%m-%d"), date=date.strftime("%Y-%m-%d")),
+                         Text("a post is modified after it is published: correct one of the two dates"))
         for field, message, fix in value_mistakes(metadata, self.settings):
             self._report(field, message, fix)
         template = metadata.get("template")
         if template and not os.path.isfile(os.path.join(self.settings["THEME"], "templates", f"{template}.html")):
-            self._report("template", f"the theme has no template '{template}'",
-                         "remove the Template line, or use a template of theme/templates/")
+            self._report("template", Text("the theme has no template '{template}'", template=template),
+                         Text("remove the Template line, or use a template of theme/templates/"))
         if metadata.get("title") and not (content or "").strip():
-            self._report("text", "the file has a header but no text", "write the text after the blank line")
+            self._report("text", Text("the file has a header but no text"), Text("write the text after the blank line"))
 
     def _check_language(self, metadata: dict) -> None:
         languages = sites.languages(self.settings)
@@ -228,30 +237,33 @@ class BlogMarkdownReader(MarkdownReader):
         folder_lang = folder if folder in languages else None
         lang = metadata.get("lang")
         if lang and lang not in languages:
-            self._report("lang", f"no site is configured for the language '{lang}' "
-                                 f"(configured: {', '.join(languages)})",
-                         "use one of the configured languages, or add the language to I18N_SUBSITES")
+            self._report("lang", Text("no site is configured for the language '{lang}' (configured: {languages})",
+                                      lang=lang, languages=", ".join(languages)),
+                         Text("use one of the configured languages, or add the language to I18N_SUBSITES"))
         elif lang and folder_lang and lang != folder_lang:
-            self._report("lang", f"'Lang: {lang}' contradicts the folder content/{folder_lang}/",
-                         f"remove the Lang line (the folder says {folder_lang}) or move the file "
-                         f"to content/{lang}/")
+            self._report("lang", Text("'Lang: {lang}' contradicts the folder content/{folder}/", lang=lang,
+                                      folder=folder_lang),
+                         Text("remove the Lang line (the folder says {folder}) or move the file to content/{lang}/",
+                              folder=folder_lang, lang=lang))
         elif not lang and folder_lang:
             metadata["lang"] = folder_lang
         elif not lang:
-            self._report("lang", f"the file is outside the language folders ({', '.join(languages)})",
-                         "move it into content/<lang>/ or add a 'Lang:' line")
+            self._report("lang", Text("the file is outside the language folders ({languages})",
+                                      languages=", ".join(languages)),
+                         Text("move it into content/<lang>/ or add a 'Lang:' line"))
 
     def _check_kind(self, metadata: dict) -> None:
         kinds = plugin_settings.get(self.settings, "B2B_KINDS")
         kind = metadata.get("kind")
         if kind is not None and kind not in kinds:
-            self._report("kind", f"unknown kind '{kind}'", f"use one of: {', '.join(kinds)}")
+            self._report("kind", Text("unknown kind '{kind}'", kind=kind), Text("use one of: {choices}",
+                                                                                 choices=", ".join(kinds)))
 
     def _check_topics(self, metadata: dict) -> None:
         topics = plugin_settings.get(self.settings, "B2B_TOPICS")
         message = check_named_topics(metadata, topics)
         if message:
-            self._report("topics", message, "name topics by their key, slug or label, separated by commas")
+            self._report("topics", message, Text("name topics by their key, slug or label, separated by commas"))
 
     def _report(self, field: str, message: str, fix: str, line: int | None = None) -> None:
         line = line or self._header_lines.get(field)
@@ -259,8 +271,8 @@ class BlogMarkdownReader(MarkdownReader):
 
 
 _FIXES = {
-    "date": "write the date as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2024-05-01 09:00",
-    "modified": "write the date as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2024-05-01 09:00",
+    "date": Text("write the date as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2024-05-01 09:00"),
+    "modified": Text("write the date as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2024-05-01 09:00"),
 }
 
 

@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 
 import nh3
 
+from .texts import Text
+
 # Ordinary HTML a post may use (Ammonia's default set and media, sections, an iframe of the site).
 TAGS = {
     "a", "abbr", "acronym", "address", "area", "article", "aside", "audio", "b", "bdi", "bdo", "blockquote",
@@ -47,15 +49,15 @@ URL_ATTRIBUTES = {"href", "src", "srcset", "poster", "cite", "action", "formacti
 # Elements that load another document into the page: allowed from the site itself only.
 FRAMES = {"iframe"}
 FIXES = {
-    "script": "remove it: posts carry no script (the site's Content-Security-Policy would block it anyway)",
-    "style": "remove it and use the classes of the theme's stylesheet",
-    "iframe": "embed only pages of this site, or link to the other site instead",
-    "object": "link to the file instead (the Content-Security-Policy allows no plug-in)",
-    "embed": "link to the file instead (the Content-Security-Policy allows no plug-in)",
-    "svg": "save the drawing as an .svg file and show it with ![description](file.svg)",
-    "math": "write the formula as text or show it as an image",
+    "script": Text("remove it: posts carry no script (the site's Content-Security-Policy would block it anyway)"),
+    "style": Text("remove it and use the classes of the theme's stylesheet"),
+    "iframe": Text("embed only pages of this site, or link to the other site instead"),
+    "object": Text("link to the file instead (the Content-Security-Policy allows no plug-in)"),
+    "embed": Text("link to the file instead (the Content-Security-Policy allows no plug-in)"),
+    "svg": Text("save the drawing as an .svg file and show it with ![description](file.svg)"),
+    "math": Text("write the formula as text or show it as an image"),
 }
-DEFAULT_FIX = "remove it, or write it in Markdown"
+DEFAULT_FIX = Text("remove it, or write it in Markdown")
 
 
 @dataclass(frozen=True)
@@ -179,34 +181,39 @@ def refusals(html: str, origin: str = "") -> list[Refusal]:
 
 def _malformed(html: str) -> Refusal:
     snippet = " ".join(html.split())[:60]
-    return Refusal(f"malformed HTML that a browser would read differently ({snippet!r})", snippet[:20],
-                   "close every tag, quote every attribute and write a literal < as &lt;")
+    return Refusal(Text("malformed HTML that a browser would read differently ({snippet})", snippet=repr(snippet)),
+                   snippet[:20], Text("close every tag, quote every attribute and write a literal < as &lt;"))
 
 
 def _element_refusal(tag: str, attrs: dict[str, str], origin: str) -> Refusal:
     if tag in FRAMES and other_host(attrs.get("src", ""), origin):
-        return Refusal(f"an <{tag}> showing another site ({attrs.get('src')})", f"<{tag}", FIXES[tag])
+        return Refusal(Text("an <{tag}> showing another site ({src})", tag=tag, src=attrs.get("src")), f"<{tag}",
+                       FIXES[tag])
     if tag in FIXES:
-        return Refusal(f"a <{tag}> element", f"<{tag}", FIXES[tag])
-    return Refusal(f"a <{tag}> element", f"<{tag}", DEFAULT_FIX)
+        return Refusal(Text("a <{tag}> element", tag=tag), f"<{tag}", FIXES[tag])
+    return Refusal(Text("a <{tag}> element", tag=tag), f"<{tag}", DEFAULT_FIX)
 
 
 def _attribute_refusal(tag: str, name: str, value: str, origin: str) -> Refusal:
     if name.startswith("on"):
-        return Refusal(f"an event handler '{name}' on <{tag}>", name,
-                       "remove it: posts carry no script (the Content-Security-Policy would block it anyway)")
+        return Refusal(Text("an event handler '{name}' on <{tag}>", name=name, tag=tag), name,
+                       Text("remove it: posts carry no script (the Content-Security-Policy would block it anyway)"))
     if name == "style":
-        return Refusal(f"an inline style on <{tag}>", "style=",
-                       "use a class of the theme's stylesheet (the Content-Security-Policy blocks inline styles)")
+        return Refusal(Text("an inline style on <{tag}>", tag=tag), "style=",
+                       Text("use a class of the theme's stylesheet (the Content-Security-Policy blocks inline "
+                            "styles)"))
     urls = _srcset_urls(value) if name == "srcset" else [value] if name in URL_ATTRIBUTES else []
     schemes = sorted({url_scheme(url) for url in urls if unsafe_url(url)} - {None})
     if schemes:
         tails = tuple(url.split(":", 1)[-1].strip()[:20] for url in urls if unsafe_url(url))
-        return Refusal(f"a {schemes[0]}: URL in '{name}' on <{tag}>", f"{schemes[0]}:",
-                       "link to an http(s) page or a file of the site instead", (f"{name}=", *tails))
+        return Refusal(Text("a {scheme}: URL in '{name}' on <{tag}>", scheme=schemes[0], name=name, tag=tag),
+                       f"{schemes[0]}:", Text("link to an http(s) page or a file of the site instead"),
+                       (f"{name}=", *tails))
     if tag in FRAMES and name == "src":
-        return Refusal(f"an <{tag}> showing another site ({value})", value[:40] or f"<{tag}", FIXES[tag])
-    return Refusal(f"the attribute '{name}' on <{tag}>", name, "remove the attribute")
+        return Refusal(Text("an <{tag}> showing another site ({src})", tag=tag, src=value), value[:40] or f"<{tag}",
+                       FIXES[tag])
+    return Refusal(Text("the attribute '{name}' on <{tag}>", name=name, tag=tag), name,
+                   Text("remove the attribute"))
 
 
 def locate(text: str, refusal: Refusal, first_line: int = 1) -> int | None:

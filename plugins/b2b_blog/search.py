@@ -32,12 +32,14 @@ from . import sites
 from .cache_files import file_digest, note, read_json
 from .leftovers import die_with_parent, remove_dead_leftovers
 from .problems import BuildError, Problem
+from .texts import Text
 from .translations import registry
 
 logger = logging.getLogger(__name__)
 
 PAGEFIND = [sys.executable, "-m", "pagefind"]
-FIX = "install the pinned requirements: pip install -r requirements.txt -c constraints.txt"
+FIX = Text("install the pinned requirements: pip install -r requirements.txt -c constraints.txt")
+WHERE = Text("(search index)")
 BUNDLE = "pagefind"
 # Characters that Pagefind's glob syntax (wax) reads as syntax unless escaped.
 GLOB_SPECIALS = set("\\,{}()[]<>*?$:")
@@ -109,7 +111,9 @@ def start_indexing(settings: dict) -> None:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, preexec_fn=dies_with_us)  # noqa: PLW1509
     except OSError as error:
         log.close()
-        raise BuildError([Problem("(search index)", f"pagefind, {lang}", str(error), FIX)]) from error
+        # The system's words (English) are kept; the page says they come from starting Pagefind.
+        raise BuildError([Problem(WHERE, f"pagefind, {lang}", Text("{pagefind_error}", pagefind_error=error),
+                                  FIX)]) from error
     _runs.append(IndexRun(lang, process, log, work, site / BUNDLE, fingerprint))
 
 
@@ -121,7 +125,8 @@ def finish_indexing() -> None:
             if run.process.wait() != 0:
                 run.log.seek(0)
                 output = run.log.read().decode("utf-8", "replace").strip()
-                failed.append(Problem("(search index)", f"pagefind, {run.lang}", output or "Pagefind failed", FIX))
+                said = Text("{pagefind_output}", pagefind_output=output) if output else Text("Pagefind failed")
+                failed.append(Problem(WHERE, f"pagefind, {run.lang}", said, FIX))
         if failed:
             raise BuildError(failed)
         for run in _runs:

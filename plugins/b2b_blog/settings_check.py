@@ -10,8 +10,9 @@ import zoneinfo
 from . import settings as plugin_settings
 from . import sites
 from .problems import Problem
+from .texts import Text
 
-WHERE = "(settings)"
+WHERE = Text("(settings)")
 FIELD_NAME = re.compile(r"[A-Za-z0-9_-]+")
 
 
@@ -30,8 +31,9 @@ def time_zone(settings: dict) -> list[Problem]:
         zoneinfo.ZoneInfo(str(name))
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         guess = difflib.get_close_matches(str(name), sorted(zoneinfo.available_timezones()), n=1, cutoff=0.6)
-        fix = f"did you mean {guess[0]}?" if guess else "use a zone name such as Europe/Paris or America/Montreal"
-        return [Problem(WHERE, "TIMEZONE", f"unknown time zone '{name}'", fix)]
+        fix = Text("did you mean {guess}?", guess=guess[0]) if guess else \
+            Text("use a zone name such as Europe/Paris or America/Montreal")
+        return [Problem(WHERE, "TIMEZONE", Text("unknown time zone '{name}'", name=name), fix)]
     return []
 
 
@@ -48,8 +50,8 @@ def pelican_typos(settings: dict) -> list[Problem]:
     for name in sorted(name for name in settings if name.isupper() and not name.startswith("B2B_")):
         guess = None if name in known else next(iter(difflib.get_close_matches(name, known, n=1, cutoff=0.9)), None)
         if guess:
-            found.append(Problem(WHERE, name, f"unknown setting {name} (Pelican would ignore it)",
-                                 f"did you mean {guess}?"))
+            found.append(Problem(WHERE, name, Text("unknown setting {name} (Pelican would ignore it)", name=name),
+                                 Text("did you mean {guess}?", guess=guess)))
     return found
 
 
@@ -59,8 +61,8 @@ def extra_fields(settings: dict) -> list[Problem]:
     if isinstance(value, (list, tuple, set)) and all(isinstance(name, str) and FIELD_NAME.fullmatch(name)
                                                      for name in value):
         return []
-    return [Problem(WHERE, "B2B_EXTRA_FIELDS", f"not a list of field names: {value!r}",
-                    'write a list of names made of letters, digits, - and _, e.g. ["Place", "Slides", "DOI"]')]
+    return [Problem(WHERE, "B2B_EXTRA_FIELDS", Text("not a list of field names: {value}", value=repr(value)),
+                    Text('write a list of names made of letters, digits, - and _, e.g. ["Place", "Slides", "DOI"]'))]
 
 
 def unknown_names(settings: dict) -> list[Problem]:
@@ -72,8 +74,9 @@ def unknown_names(settings: dict) -> list[Problem]:
     found = []
     for name in sorted(name for name in names if name.startswith("B2B_") and name not in known):
         guess = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
-        fix = f"did you mean {guess[0]}?" if guess else f"use one of: {', '.join(plugin_settings.DEFAULTS)}"
-        found.append(Problem(WHERE, name, f"unknown setting {name} (it would be ignored)", fix))
+        fix = Text("did you mean {guess}?", guess=guess[0]) if guess else \
+            Text("use one of: {choices}", choices=", ".join(plugin_settings.DEFAULTS))
+        found.append(Problem(WHERE, name, Text("unknown setting {name} (it would be ignored)", name=name), fix))
     return found
 
 
@@ -84,20 +87,22 @@ def missing_for_languages(settings: dict) -> list[Problem]:
         sections = plugin_settings.get(settings, "B2B_SECTIONS")
         if lang not in sections:
             example = next(iter(sections.values()), {})
-            found.append(Problem(WHERE, "B2B_SECTIONS", f"no folder names for the language '{lang}'",
-                                 f"add B2B_SECTIONS['{lang}'] with the keys {', '.join(example)} "
-                                 "(copy the 'en' entry and translate each folder name)"))
-        for setting, what in (("B2B_KINDS", "label and slug"),
-                              ("B2B_TOPICS", "label, slug, description and lexicon")):
+            found.append(Problem(WHERE, "B2B_SECTIONS", Text("no folder names for the language '{lang}'", lang=lang),
+                                 Text("add B2B_SECTIONS['{lang}'] with the keys {keys} (copy the 'en' entry and "
+                                      "translate each folder name)", lang=lang, keys=", ".join(example))))
+        for setting, what in (("B2B_KINDS", Text("label and slug")),
+                              ("B2B_TOPICS", Text("label, slug, description and lexicon"))):
             lacking = [key for key, labels in plugin_settings.get(settings, setting).items() if lang not in labels]
             if lacking:
-                found.append(Problem(WHERE, setting, f"no '{lang}' entry for {', '.join(lacking)}",
-                                     f"give each of them a '{lang}' entry with its {what} "
-                                     f"(e.g. {setting}['{lacking[0]}']['{lang}'] = {{...}}, as for 'en')"))
+                found.append(Problem(WHERE, setting, Text("no '{lang}' entry for {keys}", lang=lang,
+                                                          keys=", ".join(lacking)),
+                                     Text("give each of them a '{lang}' entry with its {what} (e.g. "
+                                          "{setting}['{key}']['{lang}'] = {{...}}, as for 'en')", lang=lang,
+                                          what=what, setting=setting, key=lacking[0])))
         folder = os.path.join(settings["PATH"], lang)
         paths = settings.get("ARTICLE_PATHS") or []
         if os.path.isdir(folder) and paths and lang not in paths and "" not in paths:
-            found.append(Problem(WHERE, "ARTICLE_PATHS", f"the posts of content/{lang}/ are not read",
-                                 f"add '{lang}' to ARTICLE_PATHS (and '{lang}/pages' to PAGE_PATHS and "
-                                 "ARTICLE_EXCLUDES if it has pages)"))
+            found.append(Problem(WHERE, "ARTICLE_PATHS", Text("the posts of content/{lang}/ are not read", lang=lang),
+                                 Text("add '{lang}' to ARTICLE_PATHS (and '{lang}/pages' to PAGE_PATHS and "
+                                      "ARTICLE_EXCLUDES if it has pages)", lang=lang)))
     return found

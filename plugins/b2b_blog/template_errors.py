@@ -8,8 +8,9 @@ import traceback
 from jinja2 import TemplateError, TemplateSyntaxError
 
 from .problems import BuildError, Problem
+from .texts import Text
 
-FIX = "correct the template at that line (see the Jinja message), or restore it from git"
+FIX = Text("correct the template at that line (see the Jinja message), or restore it from git")
 
 
 def as_build_error(error: BaseException, theme: str) -> BuildError | None:
@@ -20,8 +21,9 @@ def as_build_error(error: BaseException, theme: str) -> BuildError | None:
         where, line = error.filename or error.name, error.lineno
     else:
         where, line = _innermost_template(error, theme)
-    path = _relative(where, theme) if where else "(theme)"
-    message = f"template error: {(error.message or type(error).__name__).rstrip('.')}"
+    path = _relative(where, theme) if where else Text("(theme)")
+    # Jinja's own words stay as Jinja wrote them (English): only the sentence around them is ours.
+    message = Text("template error: {jinja_message}", jinja_message=(error.message or type(error).__name__).rstrip("."))
     return BuildError([Problem(path, "template", message, FIX, line)])
 
 

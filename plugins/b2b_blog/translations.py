@@ -9,6 +9,7 @@ from pelican.contents import Article, Page
 
 from . import sites
 from .problems import Problem, problems
+from .texts import Text
 
 
 class VersionRegistry:
@@ -65,8 +66,9 @@ def pair_content(content) -> None:
     if other:
         problems.add(Problem(
             relative, "translation_key",
-            f"the key '{content.translation_key}' is already used by {other} in the same language",
-            "give each post its own key; a key is shared only with the translation in another language",
+            Text("the key '{key}' is already used by {other} in the same language", key=content.translation_key,
+                 other=other),
+            Text("give each post its own key; a key is shared only with the translation in another language"),
         ))
 
 

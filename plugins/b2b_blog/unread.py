@@ -7,17 +7,19 @@ import os
 from pathlib import Path
 
 from .problems import Problem
+from .texts import Text
 
 READ = ("md", "markdown", "mkd", "mdown")  # BlogMarkdownReader.file_extensions
 # Extensions of text an author may mean as a post, whatever their case.
 TEXT = {"md", "markdown", "mkd", "mdown", "rst", "rest", "txt", "text", "html", "htm", "adoc", "org", "textile"}
 FIXES = {
-    "rst": "convert it to Markdown and rename it to .md (e.g. pandoc -f rst -t markdown); reStructuredText is "
-           "not read, as its header would escape the blog's checks",
-    "html": "rename it to .md (Markdown keeps HTML as it is), or move it to content/extra/ to publish it unchanged",
-    "case": "rename it with a lower-case extension, .md",
-    "double": "rename it so that its name ends in .md, or move it out of content/",
-    "text": "rename it to .md if it is a post or a page, or move it out of content/",
+    "rst": Text("convert it to Markdown and rename it to .md (e.g. pandoc -f rst -t markdown); reStructuredText is "
+                "not read, as its header would escape the blog's checks"),
+    "html": Text("rename it to .md (Markdown keeps HTML as it is), or move it to content/extra/ to publish it "
+                 "unchanged"),
+    "case": Text("rename it with a lower-case extension, .md"),
+    "double": Text("rename it so that its name ends in .md, or move it out of content/"),
+    "text": Text("rename it to .md if it is a post or a page, or move it out of content/"),
 }
 
 
@@ -37,8 +39,8 @@ def unread_problems(settings: dict) -> list[Problem]:
                 kind = _kind(name)
                 if kind:
                     found.append(Problem(path.relative_to(root).as_posix(), "file",
-                                         "looks like a post but is not read (only .md files are): it would be "
-                                         "missing from the site", FIXES[kind]))
+                                         Text("looks like a post but is not read (only .md files are): it would "
+                                              "be missing from the site"), FIXES[kind]))
     return found
 
 

@@ -30,6 +30,7 @@ from .render_cache import (
     template_sources,
     use_card_fields,
 )
+from .texts import Text
 
 _pending: list[Future] = []
 _disk = ThreadPoolExecutor(max_workers=1, thread_name_prefix="b2b-writer")
@@ -120,7 +121,7 @@ class BackgroundWriter(ConfinedWriter):
     def _write_feed(self, elements, context, path=None, url=None, feed_type="atom", override_output=False,
                     feed_title=None):
         """Pelican's write_feed; a feed whose posts, title and links are unchanged comes from the last good output."""
-        self._owner = page_owner(self.settings, f"feed {path}")
+        self._owner = page_owner(self.settings, Text("feed {path}", path=path))
         if render_cache.enabled and path and not override_output and self._site_digest is not None:
             site_url = context.get("SITEURL")
             inputs = {"posts": [feed_item(item, site_url) for item in elements[: self.settings["FEED_MAX_ITEMS"]]],

@@ -137,10 +137,11 @@ def test_the_page_follows_the_text_and_shows_the_problems(browser, project, live
     until(page, "document.title.includes('construction')", 15)
     listing = page.locator("ol.problems").inner_text()
     assert "fr/premier-billet.md" in listing and "ligne 2" in listing
-    assert "can be read two ways" in listing and "2016-11-03" in listing
+    assert "peut se lire de deux façons" in listing and "2016-11-03" in listing
     assert page.locator("html").get_attribute("lang") == "fr"
     until(english, "document.title.includes('The build stopped')", 15)
     assert "line 2" in english.locator("ol.problems").inner_text()
+    assert "can be read two ways" in english.locator("ol.problems").inner_text()
     # The last good site is still what output/ holds.
     assert "Premier billet revu" in (project / "output" / "premier-billet" / "index.html").read_text("utf-8")
 
@@ -197,3 +198,42 @@ def test_ten_open_tabs_all_follow_through_one_event_stream(browser, project, liv
     assert time.monotonic() - started < 5
     assert problems == []
     context.close()
+
+
+def problem_items(page) -> list[dict[str, str]]:
+    """Each problem of the error page: its labels (dt) and what they say (dd)."""
+    return page.evaluate("""() => [...document.querySelectorAll('ol.problems > li')].map(item => Object.fromEntries(
+        [...item.querySelectorAll('dt')].map(term => [term.textContent.trim(),
+                                                     term.nextElementSibling.textContent.trim()])))""")
+
+
+def test_the_problems_are_said_in_french_under_the_root_and_in_english_under_en(browser, project, livereload):
+    post = project / "content" / "fr" / "premier-billet.md"
+    problems: list[str] = []
+    french = open_page(browser, livereload + "/premier-billet/", problems)
+    english = open_page(browser, livereload + "/en/first-post/", problems)
+    edit(post, "Date: 2016-11-25 09:00\n", "Date: 03/11/2016\nLieu: Lyon\n")
+    until(french, "document.title.includes('construction')", 20)
+    until(english, "document.title.includes('The build stopped')", 20)
+    said = {item["Champ"]: item for item in problem_items(french)}
+    nbsp = "\u00a0"
+    assert said["lieu"]["Fichier"] == "fr/premier-billet.md, ligne 3"
+    assert said["lieu"]["Ce qui ne va pas"] == f"champ inconnu «{nbsp}lieu{nbsp}»"
+    assert said["lieu"]["Correction"].startswith(f"utilisez l’un de ces champs{nbsp}: ")
+    assert said["date"]["Ce qui ne va pas"] == (
+        f"«{nbsp}03/11/2016{nbsp}» peut se lire de deux façons{nbsp}: 3 novembre 2016 (le jour d’abord, comme en "
+        "français) ou 11 mars 2016 (le mois d’abord, comme en anglais américain)")
+    assert said["date"]["Correction"] == (f"écrivez-la sous la forme ISO{nbsp}: 2016-11-03 pour le 3 novembre 2016, "
+                                          "ou 2016-03-11 pour le 11 mars 2016")
+    told = {item["Field"]: item for item in problem_items(english)}
+    assert told["lieu"]["What is wrong"] == "unknown field 'lieu'"
+    assert told["date"]["What is wrong"].startswith("'03/11/2016' can be read two ways: 3 November 2016 (day first")
+    assert told["date"]["Fix"].startswith("write it in ISO form: 2016-11-03 for 3 November 2016")
+    # The terminal stays English, each problem once.
+    log = (project / "livereload.log").read_text(encoding="utf-8")
+    assert log.count("unknown field 'lieu'") == 1 and "champ inconnu" not in log
+
+    edit(post, "Date: 03/11/2016\nLieu: Lyon\n", "Date: 2016-11-03 09:00\n")
+    until(french, "document.querySelector('h1') && document.querySelector('h1').textContent.includes('Premier')", 20)
+    until(english, "!document.title.includes('The build stopped')", 20)
+    assert problems == []

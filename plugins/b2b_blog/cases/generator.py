@@ -13,10 +13,11 @@ from pelican.generators import Generator
 from .. import settings as plugin_settings
 from .. import sites
 from ..problems import Problem, problems
+from ..texts import Text
 from ..translations import registry
 from .citation import suggested_citation
 from .fonts import describe, missing_files, missing_glyphs
-from .model import Case, Edition, load_case_library
+from .model import Case, Edition, in_case, load_case_library
 from .pdf import document_html, footer_text
 from .publish import PublishedEdition, background_pdfs, publish_edition
 
@@ -82,8 +83,8 @@ def font_problems(settings: dict, cases: list[Case]) -> list[Problem]:
     fonts = pdf_fonts(settings)
     absent = missing_files(fonts)
     if absent:
-        return [Problem(str(path), "font", "the font file is missing",
-                        "restore it from git (theme/fonts/ holds every font the PDFs use)") for path in absent]
+        return [Problem(str(path), "font", Text("the font file is missing"),
+                        Text("restore it from git (theme/fonts/ holds every font the PDFs use)")) for path in absent]
     found = []
     for case in cases:
         for lang, edition in case.editions.items():
@@ -96,9 +97,11 @@ def font_problems(settings: dict, cases: list[Case]) -> list[Problem]:
                 line = next((number for number, row in enumerate(text.splitlines(), 1)
                              if any(char in row for char in chars)), None)
                 rel = edition.source.relative_to(Path(settings["PATH"])).as_posix()
-                found.append(Problem(rel, "text", f"the PDF fonts have no glyph for {describe(chars)}",
-                                     f"in case '{case.case_id}', replace these characters, or add a font "
-                                     f"that has them to {fonts} and to FONT_FACES in cases/fonts.py", line))
+                found.append(Problem(rel, "text", Text("the PDF fonts have no glyph for {characters}",
+                                                       characters=describe(chars)),
+                                     in_case(case.case_id, Text("replace these characters, or add a font that has "
+                                                                "them to {fonts} and to FONT_FACES in cases/fonts.py",
+                                                                fonts=fonts)), line))
     return found
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..problems import Problem
+from ..texts import Text
 
 # Case ids become URL segments and file names.
 CASE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -79,6 +80,11 @@ class Case:
         return max(edition.date for edition in self.editions.values())
 
 
+def in_case(case_id: str, fix: str) -> Text:
+    """A fix that names its case, so that authors find it in a long log."""
+    return Text("in case '{case}', {fix}", case=case_id, fix=fix)
+
+
 def load_case_library(
     content_path: Path, cases_dir: str, languages: list[str], known_topics: set[str]
 ) -> tuple[list[Case], list[Problem]]:
@@ -114,14 +120,14 @@ def _load_case(
     where = folder.relative_to(content_path).as_posix()
     if not CASE_ID.match(case_id):
         problems.append(Problem(
-            where, "edition", f"the case id '{case_id}' is not a URL slug",
-            f"rename the folder of case '{case_id}' with lower-case letters, digits "
-            "and hyphens only, e.g. acme-key-accounts"))
+            where, "edition", Text("the case id '{case}' is not a URL slug", case=case_id),
+            Text("rename the folder of case '{case}' with lower-case letters, digits and hyphens only, e.g. "
+                 "acme-key-accounts", case=case_id)))
     sources = sorted(folder.glob("*.md"))
     if not sources:
         problems.append(Problem(
-            where, "edition", "the case folder holds no edition (*.md file)",
-            f"add {where}/case.fr.md to case '{case_id}', or delete the folder"))
+            where, "edition", Text("the case folder holds no edition (*.md file)"),
+            Text("add {folder}/case.fr.md to case '{case}', or delete the folder", folder=where, case=case_id)))
     editions: dict[str, Edition] = {}
     for source in sources:
         rel = source.relative_to(content_path).as_posix()
@@ -132,9 +138,10 @@ def _load_case(
         if edition.lang in editions:
             other = editions[edition.lang].source.name
             problems.append(Problem(
-                rel, "lang", f"{source.name} and {other} are both in '{edition.lang}'",
-                f"in case '{case_id}', keep one edition per language: fix the Lang "
-                f"of {source.name} or merge it into {other}"))
+                rel, "lang", Text("{file} and {other} are both in '{lang}'", file=source.name, other=other,
+                                  lang=edition.lang),
+                in_case(case_id, Text("keep one edition per language: fix the Lang of {file} or merge it into {other}",
+                                      file=source.name, other=other))))
             continue
         editions[edition.lang] = edition
     problems += _teaching_note_leaks(content_path, case_id, list(editions.values()))
@@ -160,15 +167,14 @@ def _teaching_note_leaks(
         if note and not note.restricted and note.source.resolve() in restricted:
             problems.append(Problem(
                 rel, "teaching_note_access",
-                "the teaching note is public here but restricted in another edition",
-                f"in case '{case_id}', give every edition the same "
-                "Teaching_note_access for this note"))
+                Text("the teaching note is public here but restricted in another edition"),
+                in_case(case_id, Text("give every edition the same Teaching_note_access for this note"))))
         for exhibit in edition.exhibits:
             if exhibit.source.resolve() in restricted:
                 problems.append(Problem(
                     rel, "exhibit",
-                    f"exhibit '{exhibit.name}' is the restricted teaching note",
-                    f"in case '{case_id}', remove the teaching note from Exhibits"))
+                    Text("exhibit '{name}' is the restricted teaching note", name=exhibit.name),
+                    in_case(case_id, Text("remove the teaching note from Exhibits"))))
     return problems
 
 
@@ -185,9 +191,10 @@ def _duplicate_references(content_path: Path, cases: list[Case]) -> list[Problem
         if edition.reference in first:
             problems.append(Problem(
                 rel, "reference",
-                f"Reference '{edition.reference}' is already used by {first[edition.reference]}",
-                f"in case '{edition.case_id}', give {edition.source.name} a Reference "
-                "no other edition uses"))
+                Text("Reference '{reference}' is already used by {other}", reference=edition.reference,
+                     other=first[edition.reference]),
+                in_case(edition.case_id, Text("give {file} a Reference no other edition uses",
+                                              file=edition.source.name))))
         else:
             first[edition.reference] = rel
     return problems

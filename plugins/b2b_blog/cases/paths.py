@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import NamedTuple
 
+from ..texts import Text
+
 
 class Refused(NamedTuple):
     """Why a written path cannot be used; `escapes` if it leaves the case folder."""
@@ -21,14 +23,14 @@ def resolve_inside(folder: Path, written: str) -> Path | Refused:
     # as an author on Windows may write C:\... or backslashes; resolve() follows
     # symlinks, so a link pointing elsewhere is caught.
     checks = (
-        (not written, "the path is empty", False),
+        (not written, Text("the path is empty"), False),
         (PurePosixPath(written).is_absolute() or PureWindowsPath(written).is_absolute(),
-         f"'{written}' is an absolute path, outside the case folder", True),
-        (".." in parts, f"'{written}' goes up with '..', outside the case folder", True),
+         Text("'{path}' is an absolute path, outside the case folder", path=written), True),
+        (".." in parts, Text("'{path}' goes up with '..', outside the case folder", path=written), True),
         (not path.resolve().is_relative_to(folder.resolve()),
-         f"'{written}' is a symlink resolving outside the case folder", True),
-        (not path.exists(), f"'{written}' does not exist", False),
-        (not path.is_file(), f"'{written}' is not a file", False),
+         Text("'{path}' is a symlink resolving outside the case folder", path=written), True),
+        (not path.exists(), Text("'{path}' does not exist", path=written), False),
+        (not path.is_file(), Text("'{path}' is not a file", path=written), False),
     )
     for failed, message, escapes in checks:
         if failed:

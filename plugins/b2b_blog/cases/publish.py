@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..confinement import Owner, claims
 from ..leftovers import die_with_parent
+from ..texts import Text
 from .bundle import build_bundle, readme_intro
 from .citation import suggested_citation
 from .downloads import Download, describe
@@ -92,7 +93,8 @@ def publish_edition(edition: Edition, folder: Path, *, url: str, absolute_url: s
 
     citation = suggested_citation(edition, absolute_url, site_name)
     stem = edition.reference.lower()
-    owner = Owner(f"the downloads of case '{edition.case_id}' ({edition.lang})", edition.lang,
+    owner = Owner(Text("the downloads of case '{case}' ({lang})", case=edition.case_id, lang=edition.lang),
+                  edition.lang,
                   edition.source.relative_to(edition.source.parents[2]).as_posix(), "reference")
     for name in (f"{stem}.pdf", f"{stem}.zip", *(f"exhibits/{exhibit.name}" for exhibit in edition.exhibits)):
         claims.claim(folder / name, owner)

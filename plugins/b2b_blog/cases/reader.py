@@ -14,7 +14,8 @@ from ..markdown_links import EXTENSION as EXTERNAL_LINKS
 from ..markdown_tables import EXTENSION as TABLE_ALIGNMENT
 from ..problems import Problem
 from ..sanitizing import locate, refusals
-from .model import Edition, Exhibit, TeachingNote
+from ..texts import Text
+from .model import Edition, Exhibit, TeachingNote, in_case
 from .paths import Refused, resolve_inside
 from .texts import typeset_html
 
@@ -22,16 +23,16 @@ LEVELS = ("introductory", "intermediate", "advanced")
 ACCESS = ("restricted", "public")
 # Field -> example value, shown in the fix when the field is missing.
 REQUIRED = {
-    "title": "The title of the case",
+    "title": Text("The title of the case"),
     "lang": "fr",
     "authors": "Claire Dumont; Idris Benali",
-    "abstract": "One paragraph for the case list",
-    "objectives": "one learning objective per indented line",
+    "abstract": Text("One paragraph for the case list"),
+    "objectives": Text("one learning objective per indented line"),
     "topics": "kam, partnerships",
-    "industry": "Glass packaging",
+    "industry": Text("Glass packaging"),
     "country": "France",
     "year": "2024",
-    "audience": "Master's students, sales managers",
+    "audience": Text("Master's students, sales managers"),
     "level": "intermediate",
     "date": "2025-01-15",
     "reference": "RB-2025-01-FR",
@@ -79,7 +80,7 @@ class _EditionReader:
     def problem(self, field: str, message: str, fix: str, line: int | None = None) -> None:
         """Record a mistake; every fix names the case so authors find it in a long log."""
         self.problems.append(
-            Problem(self.rel, field, message, f"in case '{self.case_id}', {fix}", line))
+            Problem(self.rel, field, message, in_case(self.case_id, fix), line))
 
     def read(self) -> Edition | None:
         """Parse and check the whole file."""
@@ -90,8 +91,8 @@ class _EditionReader:
         for key, field in self.fields.items():
             if key not in REQUIRED and key not in OPTIONAL:
                 known = ", ".join(_key(name) for name in [*REQUIRED, *OPTIONAL])
-                self.problem(key, f"unknown field '{_key(key)}'",
-                             f"fix the spelling or remove it (known fields: {known})",
+                self.problem(key, Text("unknown field '{field}'", field=_key(key)),
+                             Text("fix the spelling or remove it (known fields: {known})", known=known),
                              field.line)
         values = {name: self.required(name) for name in REQUIRED}
         texts = ("title", "abstract", "industry", "country", "audience", "reference", "licence")
@@ -109,9 +110,9 @@ class _EditionReader:
         }
         self.check_reference(values["reference"])
         if not body.strip():
-            self.problem("edition", "the case text after the header is empty",
-                         f"write the case text after a blank line below the header of "
-                         f"{self.source.name}")
+            self.problem("edition", Text("the case text after the header is empty"),
+                         Text("write the case text after a blank line below the header of {file}",
+                              file=self.source.name))
         if self.problems:
             return None
         html = self.body_html(body, edition["lang"])
@@ -126,7 +127,7 @@ class _EditionReader:
             html = markdown_to_html(body, lang)
             found = refusals(html)
             for refusal in found:
-                self.problem("text", f"{refusal.what} is not allowed", refusal.fix,
+                self.problem("text", Text("{what} is not allowed", what=refusal.what), refusal.fix,
                              locate(self.source.read_text(encoding="utf-8-sig"), refusal))
             if not found:  # refused HTML is never cached: checked again next time
                 conversions.put("case", str(self.source), html)
@@ -136,27 +137,26 @@ class _EditionReader:
         """The file as text, or None after recording why it cannot be read."""
         raw = self.source.read_bytes()
         if not raw.strip():
-            self.problem("edition", "the edition file is empty",
-                         f"write the header and the case text in {self.source.name}, "
-                         "or delete it")
+            self.problem("edition", Text("the edition file is empty"),
+                         Text("write the header and the case text in {file}, or delete it", file=self.source.name))
             return None
         try:
             # utf-8-sig: a byte-order mark left by some editors is harmless.
             return raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             line = raw[: error.start].count(b"\n") + 1
-            self.problem("edition", f"the file is not valid UTF-8 (byte {error.start})",
-                         f"save {self.source.name} as UTF-8 in your editor", line)
+            self.problem("edition", Text("the file is not valid UTF-8 (byte {byte})", byte=error.start),
+                         Text("save {file} as UTF-8 in your editor", file=self.source.name), line)
             return None
 
     def required(self, name: str) -> Field | None:
         """The field, or None after recording that it is missing or empty."""
         field = self.fields.get(name)
         if field is None or not field.lines:
-            state = "is empty" if field else "is missing"
-            self.problem(name, f"required field '{_key(name)}' {state}",
-                         f"add a line '{_key(name)}: {REQUIRED[name]}' to the header of "
-                         f"{self.source.name}", field.line if field else None)
+            state = Text("is empty") if field else Text("is missing")
+            self.problem(name, Text("required field '{field}' {state}", field=_key(name), state=state),
+                         Text("add a line '{key}: {example}' to the header of {file}", key=_key(name),
+                              example=REQUIRED[name], file=self.source.name), field.line if field else None)
             return None
         return field
 
@@ -171,15 +171,16 @@ class _EditionReader:
         """The Reference names the PDF and the zip: a file name, never a path."""
         if field and not REFERENCE.fullmatch(field.text):
             escapes = any(part in field.text for part in ("/", "\\", ".."))
-            what = "holds a path ('/', '\\' or '..')" if escapes else "is not a plain file name"
-            self.problem("reference", f"Reference '{field.text}' {what}: it names the PDF and the zip",
-                         "use letters, digits and hyphens only, e.g. 'Reference: RB-2025-01-FR'", field.line)
+            what = Text("holds a path ('/', '\\' or '..')") if escapes else Text("is not a plain file name")
+            self.problem("reference", Text("Reference '{reference}' {what}: it names the PDF and the zip",
+                                           reference=field.text, what=what),
+                         Text("use letters, digits and hyphens only, e.g. 'Reference: RB-2025-01-FR'"), field.line)
 
     def lang(self, field: Field | None) -> str:
         """The edition language, one of the site languages."""
         if field and field.text not in self.languages:
-            self.problem("lang", f"unknown language '{field.text}'",
-                         f"use one of the site languages: {', '.join(self.languages)}",
+            self.problem("lang", Text("unknown language '{lang}'", lang=field.text),
+                         Text("use one of the site languages: {languages}", languages=", ".join(self.languages)),
                          field.line)
         return field.text if field else ""
 
@@ -188,16 +189,16 @@ class _EditionReader:
         topics = tuple(dict.fromkeys(topic.lower() for topic in self.split(field, ",")))
         unknown = [topic for topic in topics if topic not in self.known_topics]
         if field and unknown:
-            self.problem("topics", f"unknown topic(s): {', '.join(unknown)}",
-                         f"use known topics only: {', '.join(sorted(self.known_topics))}",
+            self.problem("topics", Text("unknown topic(s): {topics}", topics=", ".join(unknown)),
+                         Text("use known topics only: {topics}", topics=", ".join(sorted(self.known_topics))),
                          field.line)
         return topics
 
     def year(self, field: Field | None) -> int:
         """The year the case is set in."""
         if field and not YEAR.match(field.text):
-            self.problem("year", f"Year '{field.text}' is not a four-digit year",
-                         "write the year the case is set in, e.g. 'Year: 2024'", field.line)
+            self.problem("year", Text("Year '{year}' is not a four-digit year", year=field.text),
+                         Text("write the year the case is set in, e.g. 'Year: 2024'"), field.line)
             return 0
         return int(field.text) if field else 0
 
@@ -205,8 +206,8 @@ class _EditionReader:
         """The level of the case, from a fixed list."""
         level = field.text.lower() if field else ""
         if field and level not in LEVELS:
-            self.problem("level", f"unknown level '{field.text}'",
-                         f"use one of: {', '.join(LEVELS)}", field.line)
+            self.problem("level", Text("unknown level '{level}'", level=field.text),
+                         Text("use one of: {choices}", choices=", ".join(LEVELS)), field.line)
         return level
 
     def date(self, field: Field | None) -> datetime.date:
@@ -215,8 +216,8 @@ class _EditionReader:
             try:
                 return datetime.datetime.fromisoformat(field.text).date()
             except ValueError:
-                self.problem("date", f"Date '{field.text}' is not an ISO date",
-                             "write the publication date as YYYY-MM-DD, e.g. 2025-01-15",
+                self.problem("date", Text("Date '{date}' is not an ISO date", date=field.text),
+                             Text("write the publication date as YYYY-MM-DD, e.g. 2025-01-15"),
                              field.line)
         return datetime.date.min
 
@@ -225,15 +226,15 @@ class _EditionReader:
         found = resolve_inside(self.folder, written)
         # An empty download is a file saved before it was written, or a failed copy.
         if not isinstance(found, Refused) and field == "exhibit" and found.stat().st_size == 0:
-            found = Refused(f"'{written}' is empty (0 bytes)", escapes=False)
+            found = Refused(Text("'{path}' is empty (0 bytes)", path=written), escapes=False)
         if not isinstance(found, Refused):
             return found
         if found.escapes:
-            fix = (f"copy the file into {self.folder.name}/ and give its path relative "
-                   "to the case folder, e.g. exhibits/data.csv")
+            fix = Text("copy the file into {folder}/ and give its path relative to the case folder, e.g. "
+                       "exhibits/data.csv", folder=self.folder.name)
         else:
-            fix = (f"add the file {self.folder.name}/{written} or correct the path in "
-                   f"{self.source.name}")
+            fix = Text("add the file {folder}/{path} or correct the path in {file}", folder=self.folder.name,
+                       path=written, file=self.source.name)
         self.problem(field, found.message, fix, line)
         return None
 
@@ -244,15 +245,15 @@ class _EditionReader:
         for text, line in zip(field.lines, field.numbers, strict=True) if field else ():
             written, bar, title = (part.strip() for part in text.partition("|"))
             if not bar or not title:
-                self.problem("exhibit", f"exhibit line '{text}' has no title",
-                             "write each exhibit as 'path | title'", line)
+                self.problem("exhibit", Text("exhibit line '{line}' has no title", line=text),
+                             Text("write each exhibit as 'path | title'"), line)
                 continue
             source = self.path("exhibit", written, line)
             if source is None:
                 continue
             if source.name in exhibits:
-                self.problem("exhibit", f"two exhibits are named '{source.name}'",
-                             "rename one file: downloads put exhibits in one folder", line)
+                self.problem("exhibit", Text("two exhibits are named '{name}'", name=source.name),
+                             Text("rename one file: downloads put exhibits in one folder"), line)
                 continue
             exhibits[source.name] = Exhibit(source, source.name, title)
         return tuple(exhibits.values())
@@ -263,22 +264,22 @@ class _EditionReader:
         access = self.fields.get("teaching_note_access")
         if field is None or not field.lines:
             if access:
-                self.problem("teaching_note_access", "Teaching_note_access is set but "
-                             "there is no Teaching_note", "add the Teaching_note path or "
-                             "remove Teaching_note_access", access.line)
+                self.problem("teaching_note_access", Text("Teaching_note_access is set but there is no "
+                                                          "Teaching_note"),
+                             Text("add the Teaching_note path or remove Teaching_note_access"), access.line)
             return None
         source = self.path("teaching_note", field.text, field.line)
         beside_editions = source and source.resolve().parent == self.folder.resolve()
         if beside_editions and source.suffix == ".md":
             # Every *.md at the top of the folder is published as an edition.
-            self.problem("teaching_note", "the teaching note sits beside the editions, so "
-                         "it would be published as one", "move it into notes/ and update "
-                         "Teaching_note", field.line)
+            self.problem("teaching_note", Text("the teaching note sits beside the editions, so it would be "
+                                               "published as one"),
+                         Text("move it into notes/ and update Teaching_note"), field.line)
             source = None
         if access is None or access.text.lower() not in ACCESS:
-            state = f"'{access.text}' is not valid" if access else "is missing"
-            self.problem("teaching_note_access", f"Teaching_note_access {state}",
-                         "add 'Teaching_note_access: restricted' (or public)",
+            state = Text("'{value}' is not valid", value=access.text) if access else Text("is missing")
+            self.problem("teaching_note_access", Text("Teaching_note_access {state}", state=state),
+                         Text("add 'Teaching_note_access: restricted' (or public)"),
                          access.line if access else field.line)
             return None
         if source is None:

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from ..files import write_atomically
 from ..problems import Problem, problems
+from ..texts import Text
 from . import config, imported
 from .model import Entry, clean_text, plain, safe_website
 from .snapshot import copy_database
@@ -143,9 +144,10 @@ class CommentStore:
             self._reader = IssoReader(settings, database, Path(settings["CACHE_PATH"]).resolve() / "comments",
                                       keep_rendered=bool(plugin_settings.get(settings, "B2B_SPEEDUPS")))
         except sqlite3.DatabaseError as error:
-            problems.add(Problem(str(database), "B2B_COMMENTS_DATABASE", f"is not an Isso database: {error}",
-                                 "restore the last backup (README, Comments), or set B2B_COMMENTS_DATABASE "
-                                 "to the right file"))
+            problems.add(Problem(str(database), "B2B_COMMENTS_DATABASE",
+                                 Text("is not an Isso database: {error}", error=error),
+                                 Text("restore the last backup (README, Comments), or set B2B_COMMENTS_DATABASE "
+                                      "to the right file")))
 
     def entries(self, uri: str, source_path: str | None) -> list[Entry]:
         """The page's comments: the imported ones of its file, then Isso's for its URL."""

@@ -16,7 +16,9 @@ import time
 from pathlib import Path
 
 from ..files import folder_stamps
+from ..problems import Problem, problem_data
 from ..sites import languages
+from ..texts import Text
 from .server import PreviewSite, make_server
 from .state import BuildState
 
@@ -63,9 +65,9 @@ class Rebuilder:
             outcome = json.loads(self.report.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             # The process died before writing its report (killed, a crash in Python itself).
-            outcome = {"ok": False, "problems": [{"path": "(build)", "field": "process", "line": None,
-                                                  "message": f"the build process ended with code {code}",
-                                                  "fix": "see the terminal for the details"}]}
+            outcome = {"ok": False, "problems": [problem_data(Problem(
+                Text("(build)"), "process", Text("the build process ended with code {code}", code=code),
+                Text("see the terminal for the details")))]}
         failed = code != 0 or not outcome["ok"]
         self.state.finished(failed, outcome["problems"])
         seconds = time.monotonic() - started

@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pelican.server import ComplexHTTPRequestHandler
 
 from ..localization import DOMAIN, catalogs_source, compile_catalogs
+from ..texts import base_language
 from .state import BuildState
 
 STATIC = Path(__file__).parent / "static"
@@ -52,7 +53,13 @@ class PreviewSite:
         env.install_gettext_translations(
             gettext.translation(DOMAIN, str(self.locale_dir), [lang], fallback=True), newstyle=True)
         template = env.get_template("preview_errors.html")
-        return template.render(lang=lang, problems=self.state.problems, build=self.state.number).encode()
+        return template.render(lang=lang, problems=said_in(self.state.problems, lang), build=self.state.number).encode()
+
+
+def said_in(problems: list[dict], lang: str) -> list[dict]:
+    """Each problem's file, field, message and fix in `lang` when the report says them so, else in English."""
+    return [{**problem, **(problem.get("said") or {}).get(base_language(lang), {})}
+            for problem in problems]
 
 
 class PreviewHandler(ComplexHTTPRequestHandler):

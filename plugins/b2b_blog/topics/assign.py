@@ -10,6 +10,7 @@ from .. import settings as plugin_settings
 from ..conversion_cache import conversions
 from ..posts import plain_text
 from ..problems import Problem, problems
+from ..texts import Text
 from .learned import Labelled, combine, term_counts
 from .tagging import Tagging, compiled_lexicons, tag_text
 from .vocabulary import resolve_topic_names
@@ -119,9 +120,10 @@ def agree_with_translations(article) -> None:
             if set(version.topics) != set(chosen):
                 problems.add(Problem(
                     version.get_relative_source_path(), "topics",
-                    f"names the topics {', '.join(version.topics)} but its translation "
-                    f"{explicit[0].get_relative_source_path()} names {', '.join(chosen)}",
-                    "name the same topics in both languages, or remove the Topics line from one of them"))
+                    Text("names the topics {topics} but its translation {translation} names {chosen}",
+                         topics=", ".join(version.topics), translation=explicit[0].get_relative_source_path(),
+                         chosen=", ".join(chosen)),
+                    Text("name the same topics in both languages, or remove the Topics line from one of them")))
     else:
         pooled: dict[str, float] = {}
         for version in group:
@@ -139,7 +141,8 @@ def check_named_topics(metadata: dict, topics: dict) -> str | None:
         return None
     _known, unknown = named_topics(metadata["topics"], topics)
     if unknown:
-        return f"unknown topic {', '.join(repr(name) for name in unknown)} (known: {', '.join(topics)})"
+        return Text("unknown topic {names} (known: {known})", names=", ".join(repr(name) for name in unknown),
+                    known=", ".join(topics))
     return None
 
 

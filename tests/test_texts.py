@@ -204,7 +204,8 @@ def test_the_report_says_each_problem_in_every_language_of_a_catalog():
     [data] = json.loads(json.dumps(error.as_json()))
     assert data["message"] == "unknown setting B2B_X (it would be ignored)" and data["line"] is None
     assert data["said"]["en"]["message"] == data["message"]
-    assert data["said"]["fr"]["path"] == "(réglages)"
+    assert data["said"]["fr"]["path"] == "(réglages)" and data["said"]["fr"]["field"] == "B2B_X"
+    assert problem_data(Problem("x.md", "header", "m", "f"))["said"]["fr"]["field"] == "en-tête"
     assert data["said"]["fr"]["fix"] == f"vouliez-vous dire B2B_Y{NBSP}?"
     assert problem_data(Problem("x.md", "title", "Pelican's own words", "plain", 3))["said"]["fr"]["message"] == \
         "Pelican's own words"
@@ -221,3 +222,13 @@ def test_every_french_template_formats(lang):
         if english:
             values = {name: "x" for name in placeholders(english)}
             assert (translation if lang == "fr" else english).format(**values)
+
+
+def test_a_tuple_of_values_is_said_as_a_list_each_in_the_language_of_the_page():
+    names = tuple(Text("'{name}'", name=name) for name in ("négo", "kam-x"))
+    text = Text("unknown topic {names} (known: {known})", names=names, known="kam, leadership")
+    assert text == "unknown topic 'négo', 'kam-x' (known: kam, leadership)"
+    assert text.in_language("fr") == (f"thème inconnu «{NBSP}négo{NBSP}», «{NBSP}kam-x{NBSP}» "
+                                      f"(thèmes connus{NBSP}: kam, leadership)")
+    assert decode(json.loads(json.dumps(encode(text)))).in_language("fr") == text.in_language("fr")
+    assert texts.templates_of(text) == ["unknown topic {names} (known: {known})", "'{name}'", "'{name}'"]

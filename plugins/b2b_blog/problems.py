@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, fields
 
-from .texts import languages, said
+from .texts import Text, languages, said
 
 logger = logging.getLogger(__name__)
 
@@ -46,13 +46,21 @@ class BuildError(Exception):
 
 # What the preview's error page says of a problem in the page's language.
 SAID = ("path", "field", "message", "fix")
+# Fields that name a part of the file or of the build rather than a header key: said in the page's language.
+PARTS = {"file": Text("file"), "(file)": Text("(file)"), "header": Text("header"), "text": Text("text"),
+         "encoding": Text("encoding"), "symlink": Text("symlink"), "link": Text("link"), "error": Text("error"),
+         "warning": Text("warning"), "process": Text("process"), "settings": Text("settings"), "font": Text("font"),
+         "redirects": Text("redirects"), "edition": Text("edition"), "format": Text("format")}
 
 
 def problem_data(problem: Problem) -> dict:
     """The problem as plain data: its English words, and under "said" the same in every language of a catalog."""
     data = {item.name: getattr(problem, item.name) for item in fields(problem)}
     data = {name: str(value) if isinstance(value, str) else value for name, value in data.items()}
-    data["said"] = {lang: {name: said(getattr(problem, name), lang) for name in SAID} for lang in languages()}
+    words = {name: getattr(problem, name) for name in SAID}
+    if not isinstance(words["field"], Text):
+        words["field"] = PARTS.get(words["field"], words["field"])
+    data["said"] = {lang: {name: said(value, lang) for name, value in words.items()} for lang in languages()}
     return data
 
 

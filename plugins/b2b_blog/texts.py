@@ -8,7 +8,8 @@ other placeholders, is said in English.
 
 Templates hold plain named placeholders only (`{field}`, no `!r` nor format spec): a translator
 sees every value as a word to place. A value is a string, a number, another Text (said in the
-same language) or a Day (a date written out in that language).
+same language), a Day (a date written out in that language), or a tuple of these, said as a list
+separated by commas (`names=tuple(Text("'{name}'", name=n) for n in unknown)`).
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ class Text(str):
 
     def __new__(cls, template: str, /, **values: object) -> Text:
         values = {name: _value(value) for name, value in values.items()}
-        self = super().__new__(cls, template.format(**{name: str(value) for name, value in values.items()}))
+        english = {name: said(value, SOURCE_LANGUAGE) for name, value in values.items()}
+        self = super().__new__(cls, template.format(**english))
         self.template, self.values = template, values
         return self
 
@@ -83,14 +85,18 @@ class Day(str):
 
 
 def _value(value: object) -> object:
-    """What a Text keeps of a value: messages and dates as they are, numbers, anything else as its text."""
+    """What a Text keeps of a value: messages, dates, numbers and tuples of them; anything else as its text."""
     if isinstance(value, (Text, Day, int, float)):
         return value
+    if isinstance(value, tuple):
+        return tuple(_value(item) for item in value)
     return str(value)
 
 
 def said(message: object, lang: str) -> str:
     """A message in `lang` when it is a Text (or a Day), else as it is (Pelican's own words, a file name)."""
+    if isinstance(message, tuple):
+        return ", ".join(said(item, lang) for item in message)
     return message.in_language(lang) if isinstance(message, (Text, Day)) else str(message)
 
 
@@ -103,7 +109,8 @@ def templates_of(message: object) -> list[str]:
     """The template of a Text and of every Text among its values, outermost first."""
     if not isinstance(message, Text):
         return []
-    return [message.template, *(inner for value in message.values.values() for inner in templates_of(value))]
+    values = [item for value in message.values.values() for item in (value if isinstance(value, tuple) else (value,))]
+    return [message.template, *(inner for value in values for inner in templates_of(value))]
 
 
 def languages() -> list[str]:

@@ -141,8 +141,8 @@ def check_named_topics(metadata: dict, topics: dict) -> str | None:
         return None
     _known, unknown = named_topics(metadata["topics"], topics)
     if unknown:
-        return Text("unknown topic {names} (known: {known})", names=", ".join(repr(name) for name in unknown),
-                    known=", ".join(topics))
+        names = tuple(Text("'{name}'", name=name) for name in unknown)
+        return Text("unknown topic {names} (known: {known})", names=names, known=", ".join(topics))
     return None
 
 

@@ -232,3 +232,33 @@ def test_a_tuple_of_values_is_said_as_a_list_each_in_the_language_of_the_page():
                                       f"(thèmes connus{NBSP}: kam, leadership)")
     assert decode(json.loads(json.dumps(encode(text)))).in_language("fr") == text.in_language("fr")
     assert texts.templates_of(text) == ["unknown topic {names} (known: {known})", "'{name}'", "'{name}'"]
+
+
+def test_a_failed_build_after_a_cached_one_is_still_said_in_french(tiny_copy, tmp_path):
+    from b2b_blog.build import write_report  # noqa: PLC0415
+    from conftest import build  # noqa: PLC0415
+
+    build(tiny_copy, tmp_path)  # a good build fills the conversion cache
+    assert (tmp_path / "cache" / "b2b-conversions.json").is_file()
+    post = tiny_copy / "fr" / "premier-billet.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("Date: 2016-11-25 09:00", "Date: 03/11/2016"),
+                    encoding="utf-8")
+    for attempt in range(2):  # the second failed build reads the unchanged files from the cache again
+        with pytest.raises(BuildError) as raised:
+            build(tiny_copy, tmp_path)
+        write_report(tmp_path / f"report-{attempt}.json", raised.value)
+        report = json.loads((tmp_path / f"report-{attempt}.json").read_text(encoding="utf-8"))
+        [problem] = report["problems"]
+        assert problem["message"].startswith("'03/11/2016' can be read two ways: 3 November 2016")
+        assert problem["said"]["fr"]["message"].startswith(f"«{NBSP}03/11/2016{NBSP}» peut se lire de deux façons")
+        assert "3 novembre 2016" in problem["said"]["fr"]["fix"]
+
+
+def test_a_translation_reaching_into_a_value_is_not_used(tmp_path, monkeypatch):
+    catalogs = tmp_path / "translations"
+    (catalogs / "fr" / "LC_MESSAGES").mkdir(parents=True)
+    (catalogs / "fr" / "LC_MESSAGES" / "b2b_blog.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "unknown field \'{field}\'"\nmsgstr "champ {field.__class__}"\n', encoding="utf-8")
+    monkeypatch.setattr(texts, "CATALOGS", catalogs)
+    assert Text("unknown field '{field}'", field="x").in_language("fr") == "unknown field 'x'"

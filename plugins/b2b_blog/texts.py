@@ -56,10 +56,12 @@ class Text(str):
         template = _catalog(lang).get(self.template) or self.template
         values = {name: said(value, lang) for name, value in self.values.items()}
         try:
-            return template.format(**values)
-        except (KeyError, IndexError, ValueError, AttributeError, TypeError):
-            # A translation naming another placeholder: English rather than a broken sentence.
-            return str(self)
+            # A translation naming other placeholders ('{field.__class__}', a typo) is not used.
+            if template is self.template or _names(template) == _names(self.template):
+                return template.format(**values)
+        except ValueError:  # unbalanced braces in the translation
+            pass
+        return str(self)  # English rather than a broken sentence
 
 
 class Day(str):
@@ -102,7 +104,12 @@ def said(message: object, lang: str) -> str:
 
 def placeholders(template: str) -> set[str]:
     """The names a template's placeholders use; ValueError if its braces are unbalanced."""
-    return {name for _literal, name, _spec, _conversion in Formatter().parse(template) if name is not None}
+    return set(_names(template))
+
+
+@lru_cache(maxsize=1024)
+def _names(template: str) -> frozenset[str]:
+    return frozenset(name for _literal, name, _spec, _conversion in Formatter().parse(template) if name is not None)
 
 
 def templates_of(message: object) -> list[str]:

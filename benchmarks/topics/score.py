@@ -191,7 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     labelled = Labelled.empty() if args.no_site else Labelled.from_site(args.site or cli.SITE_CONTENT, DEFAULT_TOPICS)
     started = time.perf_counter()
     present = {r["split"] for r in rows}
-    splits = tuple(s for s in ("tune", "test", "fresh", "tune2", "holdout") if s in present) if args.split == "all" else (args.split,)
+    order = ("tune", "test", "fresh", "tune2", "holdout")
+    splits = tuple(s for s in order if s in present) if args.split == "all" else (args.split,)
     for split in splits:
         mine = [r for r in rows if r["split"] == split]
         predicted = tag_all(mine, args.texts, labelled)

@@ -48,7 +48,9 @@ DEFAULT_TOPICS: dict[str, dict[str, dict[str, Any]]] = {
                 # leading people, including those one has no authority over (another company's)
                 "management transversal": 2.5, "manager transversal": 2.5, "leadership transverse": 2.5,
                 "sans autorité hiérarchique": 2.5, "lien hiérarchique": 1.5, "gestion du changement": 1.5,
-                "résistance au changement": 2.0, "son équipe": 0.7, "votre équipe": 0.7,
+                "résistance au changement": 2.0, "conduire le changement": 2.0, "accompagner le changement": 1.5,
+                "management à distance": 2.0, "manager à distance": 2.0, "équipe à distance": 1.5,
+                "pratiques managériales": 2.0, "rôle du manager": 2.0, "son équipe": 0.7, "votre équipe": 0.7,
                 "ton équipe": 0.7, "mon équipe": 0.7, "bienveillance": 1.0, "responsabilisation": 1.5,
                 "bon manager": 2.0, "droit à l'erreur": 1.5, "supérieur hiérarchique": 1.0,
                 "subordonnés": 1.0, "intelligence collective": 1.0, "faire grandir": 1.0,
@@ -96,6 +98,9 @@ DEFAULT_TOPICS: dict[str, dict[str, dict[str, Any]]] = {
                 "recognition": 0.5, "staff": 0.3, "team": 0.2, "accountability": 1.0,
                 # leading across organisations
                 "collaborative leadership": 3.0, "leading without authority": 3.0,
+                "managing change": 1.5, "lead change": 1.5, "change agent": 1.5, "remote team": 1.5,
+                "distributed team": 1.5, "virtual team": 1.5, "remote manager": 2.0, "remote leader": 2.0,
+                "lead remotely": 2.0, "team culture": 1.5,
                 "boundary spanning": 2.0, "lead by permission": 2.0,
                 # other senses of these words: they claim the words and lower the score
                 "leadership contest": -1.0, "leadership challenge": -1.0, "leadership election": -1.0,

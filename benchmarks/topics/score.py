@@ -166,6 +166,23 @@ def _timed(step) -> float:
     return time.perf_counter() - started
 
 
+def score_json(rows: list[dict], output: Path, show_mistakes: bool) -> int:
+    """Score what `invoke topics --json` printed: each result's file stem is a text's id."""
+    import json  # noqa: PLC0415
+
+    results = json.loads(output.read_text(encoding="utf-8"))
+    predicted = {(Path(r["path"]).stem, r["lang"]): set(r["topics"]) for r in results}
+    scored = [r for r in rows if (r["id"], r["lang"]) in predicted]
+    missing = len(rows) - len(scored)
+    for split in sorted({r["split"] for r in scored}):
+        mine = [r for r in scored if r["split"] == split]
+        print("\n".join(report(mine, predicted, f"{split} (from {output.name})")))
+        if show_mistakes:
+            print("\n".join(mistakes(mine, predicted)))
+    print(f"{len(scored)} texts scored, {missing} labelled texts not in the output")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("texts", type=Path, help="folder with <lang>/<id>.md")
@@ -177,9 +194,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--curve", default="", help="comma-separated numbers of labelled tune texts")
     parser.add_argument("--mistakes", action="store_true", help="list the texts tagged wrongly")
     parser.add_argument("--cost", action="store_true", help="time per text, lexicon alone and with learning")
+    parser.add_argument("--from-json", type=Path, default=None, metavar="FILE",
+                        help="score the output of `invoke topics --json` (texts named <id>.md) instead of tagging")
     args = parser.parse_args(argv)
 
     rows = read_labels(args.labels)
+    if args.from_json:
+        return score_json(rows, args.from_json, args.mistakes)
     if args.cost:
         print("\n".join(cost(rows, args.texts)))
         return 0

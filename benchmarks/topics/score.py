@@ -93,15 +93,16 @@ def mistakes(rows: list[dict], predicted: dict) -> list[str]:
     return out
 
 
-def curve(rows: list[dict], texts: Path, sizes: list[int]) -> list[str]:
-    """Test-half micro-F1 per language when the first N tune texts are the author's labelled posts."""
+def curve(rows: list[dict], texts: Path, sizes: list[int],
+          scored: tuple[list[dict], Path] | None = None) -> list[str]:
+    """Test-half (or `scored` texts') micro-F1 per language when the first N tune texts are labelled posts."""
     from b2b_blog.topics.learned import Labelled, LabelledPost  # noqa: PLC0415
 
     lines = ["| labelled posts per language | " + " | ".join(f"{lang} micro F1 (P/R)" for lang in ("fr", "en"))
              + " | off-topic tagged |", "|---|---|---|---|"]
     tune = [r for r in rows if r["split"] == "tune"]
     random.Random(16).shuffle(tune)
-    test = [r for r in rows if r["split"] == "test"]
+    test, test_texts = scored or ([r for r in rows if r["split"] == "test"], texts)
     for size in sizes:
         chosen = []
         for lang in ("fr", "en"):
@@ -111,7 +112,7 @@ def curve(rows: list[dict], texts: Path, sizes: list[int]) -> list[str]:
         for r in chosen:
             meta, body = cli.split_markdown_header((texts / r["lang"] / f"{r['id']}.md").read_text(encoding="utf-8"))
             posts.append(LabelledPost(r["id"], r["lang"], meta.get("title", ""), body, tuple(sorted(r["topics"]))))
-        predicted = tag_all(test, texts, Labelled.from_posts(posts, DEFAULT_TOPICS))
+        predicted = tag_all(test, test_texts, Labelled.from_posts(posts, DEFAULT_TOPICS))
         cells = []
         for lang in ("fr", "en"):
             p, rec, f1, *_ = prf((r["topics"], predicted[r["id"], lang]) for r in test if r["lang"] == lang)
@@ -192,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, default=None, help="labelled posts from this content folder")
     parser.add_argument("--no-site", action="store_true", help="lexicon only: no labelled posts")
     parser.add_argument("--curve", default="", help="comma-separated numbers of labelled tune texts")
+    parser.add_argument("--curve-on", nargs=2, type=Path, default=None, metavar=("LABELS", "TEXTS"),
+                        help="with --curve: score these labelled texts instead of the test half")
     parser.add_argument("--mistakes", action="store_true", help="list the texts tagged wrongly")
     parser.add_argument("--cost", action="store_true", help="time per text, lexicon alone and with learning")
     parser.add_argument("--from-json", type=Path, default=None, metavar="FILE",
@@ -205,7 +208,8 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(cost(rows, args.texts)))
         return 0
     if args.curve:
-        print("\n".join(curve(rows, args.texts, [int(n) for n in args.curve.split(",")])))
+        scored = (read_labels(args.curve_on[0]), args.curve_on[1]) if args.curve_on else None
+        print("\n".join(curve(rows, args.texts, [int(n) for n in args.curve.split(",")], scored)))
         return 0
     from b2b_blog.topics.learned import Labelled  # noqa: PLC0415
 

@@ -122,3 +122,13 @@ def test_a_folder_stands_for_the_text_files_in_it(tmp_path, capsys):
     results = json.loads(capsys.readouterr().out)
     assert [Path(r["path"]).relative_to(folder).as_posix() for r in results] == ["a.md", "more/b.txt"]
     assert [r["topics"] for r in results] == [["leadership"], []]
+
+
+def test_a_plain_text_opening_on_a_colon_is_read_whole(tmp_path, capsys):
+    text = tmp_path / "trust.txt"
+    text.write_text("Leadership: why trust decides\n\n" + REMOTE_TEAM[1], encoding="utf-8")
+    assert cli.main([str(text), "--json", "--lang", "en", "--site", str(ROOT / "content")]) == 0
+    [result] = json.loads(capsys.readouterr().out)
+    # The opening line is the text's own first words, not a header field to drop.
+    assert "leadership ×1" in result["evidence"]["leadership"]
+    assert result["topics"] == ["leadership"]

@@ -50,6 +50,11 @@ def _language_code(value: str, languages: list[str]) -> str:
     return base if code not in languages and base in languages else code
 
 
+# A first paragraph is a header only if it names one of these (a post's, Hugo's or Jekyll's usual keys).
+HEADER_KEYS = frozenset({"title", "lang", "language", "topics", "date", "modified", "slug", "tags", "category",
+                         "categories", "author", "authors", "summary", "description", "status", "translation_key",
+                         "kind", "draft", "layout"})
+
 # Files `invoke topics` reads in a folder given as a path (at any depth).
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")
 
@@ -76,6 +81,8 @@ def analyse_file(path: Path, topics: Mapping[str, Any], lang_option: str | None,
         raise FileProblem(f"{path}: cannot read the file ({reason}). Fix: check the path, "
                           "its permissions and that it is UTF-8 text.") from err
     meta, body = split_markdown_header(text)
+    if meta and not set(meta) & HEADER_KEYS:
+        meta, body = {}, text.lstrip("\ufeff")  # "Leadership: why trust matters" opens a text, not a header
     title, body = _title_and_body(meta, body)
     languages = _languages(topics)
     lang = _language_code(meta.get("lang") or lang_option or detect_language(f"{title}\n{body}", languages),

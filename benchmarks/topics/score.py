@@ -189,7 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("texts", type=Path, help="folder with <lang>/<id>.md")
     parser.add_argument("--labels", type=Path, default=LABELS, help="labels file (default: labels.csv; "
                         "fresh.csv holds texts collected after tuning)")
-    parser.add_argument("--split", choices=("tune", "test", "fresh", "tune2", "holdout", "all"), default="all")
+    parser.add_argument("--split", default="all",
+                        choices=("tune", "test", "fresh", "tune2", "holdout", "holdout2", "all"))
     parser.add_argument("--site", type=Path, default=None, help="labelled posts from this content folder")
     parser.add_argument("--no-site", action="store_true", help="lexicon only: no labelled posts")
     parser.add_argument("--curve", default="", help="comma-separated numbers of labelled tune texts")
@@ -216,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     labelled = Labelled.empty() if args.no_site else Labelled.from_site(args.site or cli.SITE_CONTENT, DEFAULT_TOPICS)
     started = time.perf_counter()
     present = {r["split"] for r in rows}
-    order = ("tune", "test", "fresh", "tune2", "holdout")
+    order = ("tune", "test", "fresh", "tune2", "holdout", "holdout2")
     splits = tuple(s for s in order if s in present) if args.split == "all" else (args.split,)
     for split in splits:
         mine = [r for r in rows if r["split"] == split]

@@ -132,3 +132,26 @@ def test_a_plain_text_opening_on_a_colon_is_read_whole(tmp_path, capsys):
     # The opening line is the text's own first words, not a header field to drop.
     assert "leadership ×1" in result["evidence"]["leadership"]
     assert result["topics"] == ["leadership"]
+
+
+# The buyer's side of a supplier relationship is partnerships in the blog's sense (KAM is the seller's side).
+ACHETEUR = ("Mieux travailler avec nos fournisseurs", "Notre direction des achats a revu la façon dont elle "
+            "suit ses fournisseurs. Chaque fournisseur stratégique a désormais un interlocuteur unique chez "
+            "nous, une revue trimestrielle des délais et de la qualité, et un plan de progrès construit avec "
+            "lui. L'acheteur ne se contente plus de négocier les prix : il partage nos prévisions, écoute les "
+            "contraintes du fournisseur et cherche avec lui des économies qui profitent aux deux entreprises. "
+            "Avec chacun, nous voulons une relation de confiance qui dure plusieurs années.")
+BUYER = ("Working better with our suppliers", "Our buying team has changed the way it follows its suppliers. "
+         "Each strategic supplier now has one contact on our side, a quarterly review of lead times and quality "
+         "and an improvement plan built with it. The buyer no longer just negotiates prices: we share our "
+         "forecasts with the supplier, listen to its constraints and look together for savings that benefit "
+         "both companies. A preferred supplier earns longer contracts.")
+
+
+@pytest.mark.parametrize(("lang", "text", "term"), [
+    ("fr", ACHETEUR, "fournisseur stratégique ×1"), ("en", BUYER, "strategic supplier ×1")])
+def test_a_buyer_managing_its_suppliers_is_partnerships_not_kam(lang, text, term):
+    tagging = tag_text(*text, lang, DEFAULT_TOPICS)
+    assert tagging.topics == ("partnerships",)
+    assert term in tagging.evidence["partnerships"]
+    assert tagging.scores["kam"] < tagging.scores["partnerships"]

@@ -274,7 +274,7 @@ _accept_several_paths()
 
 @task(iterable=["path"])
 def topics(c, path, json=False, lang=None, threshold=None, site=None):
-    """Explain the topics of files: `invoke topics PATH [PATH...] [--json] [--lang fr|en] [--site DIR]`."""
+    """Explain the topics of files (a folder: its text files): `invoke topics PATH... [--json] [--lang fr|en]`."""
     from b2b_blog.topics.cli import main  # noqa: PLC0415
 
     argv = [*path, *(["--json"] if json else []), *(["--lang", lang] if lang else []),

@@ -93,15 +93,16 @@ def mistakes(rows: list[dict], predicted: dict) -> list[str]:
     return out
 
 
-def curve(rows: list[dict], texts: Path, sizes: list[int]) -> list[str]:
-    """Test-half micro-F1 per language when the first N tune texts are the author's labelled posts."""
+def curve(rows: list[dict], texts: Path, sizes: list[int],
+          scored: tuple[list[dict], Path] | None = None) -> list[str]:
+    """Test-half (or `scored` texts') micro-F1 per language when the first N tune texts are labelled posts."""
     from b2b_blog.topics.learned import Labelled, LabelledPost  # noqa: PLC0415
 
     lines = ["| labelled posts per language | " + " | ".join(f"{lang} micro F1 (P/R)" for lang in ("fr", "en"))
              + " | off-topic tagged |", "|---|---|---|---|"]
     tune = [r for r in rows if r["split"] == "tune"]
     random.Random(16).shuffle(tune)
-    test = [r for r in rows if r["split"] == "test"]
+    test, test_texts = scored or ([r for r in rows if r["split"] == "test"], texts)
     for size in sizes:
         chosen = []
         for lang in ("fr", "en"):
@@ -111,7 +112,7 @@ def curve(rows: list[dict], texts: Path, sizes: list[int]) -> list[str]:
         for r in chosen:
             meta, body = cli.split_markdown_header((texts / r["lang"] / f"{r['id']}.md").read_text(encoding="utf-8"))
             posts.append(LabelledPost(r["id"], r["lang"], meta.get("title", ""), body, tuple(sorted(r["topics"]))))
-        predicted = tag_all(test, texts, Labelled.from_posts(posts, DEFAULT_TOPICS))
+        predicted = tag_all(test, test_texts, Labelled.from_posts(posts, DEFAULT_TOPICS))
         cells = []
         for lang in ("fr", "en"):
             p, rec, f1, *_ = prf((r["topics"], predicted[r["id"], lang]) for r in test if r["lang"] == lang)
@@ -166,32 +167,58 @@ def _timed(step) -> float:
     return time.perf_counter() - started
 
 
+def score_json(rows: list[dict], output: Path, show_mistakes: bool) -> int:
+    """Score what `invoke topics --json` printed: each result's file stem is a text's id."""
+    import json  # noqa: PLC0415
+
+    results = json.loads(output.read_text(encoding="utf-8"))
+    predicted = {(Path(r["path"]).stem, r["lang"]): set(r["topics"]) for r in results}
+    scored = [r for r in rows if (r["id"], r["lang"]) in predicted]
+    missing = len(rows) - len(scored)
+    for split in sorted({r["split"] for r in scored}):
+        mine = [r for r in scored if r["split"] == split]
+        print("\n".join(report(mine, predicted, f"{split} (from {output.name})")))
+        if show_mistakes:
+            print("\n".join(mistakes(mine, predicted)))
+    print(f"{len(scored)} texts scored, {missing} labelled texts not in the output")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("texts", type=Path, help="folder with <lang>/<id>.md")
     parser.add_argument("--labels", type=Path, default=LABELS, help="labels file (default: labels.csv; "
                         "fresh.csv holds texts collected after tuning)")
-    parser.add_argument("--split", choices=("tune", "test", "fresh", "all"), default="all")
+    parser.add_argument("--split", default="all",
+                        choices=("tune", "test", "fresh", "tune2", "holdout", "holdout2", "all"))
     parser.add_argument("--site", type=Path, default=None, help="labelled posts from this content folder")
     parser.add_argument("--no-site", action="store_true", help="lexicon only: no labelled posts")
     parser.add_argument("--curve", default="", help="comma-separated numbers of labelled tune texts")
+    parser.add_argument("--curve-on", nargs=2, type=Path, default=None, metavar=("LABELS", "TEXTS"),
+                        help="with --curve: score these labelled texts instead of the test half")
     parser.add_argument("--mistakes", action="store_true", help="list the texts tagged wrongly")
     parser.add_argument("--cost", action="store_true", help="time per text, lexicon alone and with learning")
+    parser.add_argument("--from-json", type=Path, default=None, metavar="FILE",
+                        help="score the output of `invoke topics --json` (texts named <id>.md) instead of tagging")
     args = parser.parse_args(argv)
 
     rows = read_labels(args.labels)
+    if args.from_json:
+        return score_json(rows, args.from_json, args.mistakes)
     if args.cost:
         print("\n".join(cost(rows, args.texts)))
         return 0
     if args.curve:
-        print("\n".join(curve(rows, args.texts, [int(n) for n in args.curve.split(",")])))
+        scored = (read_labels(args.curve_on[0]), args.curve_on[1]) if args.curve_on else None
+        print("\n".join(curve(rows, args.texts, [int(n) for n in args.curve.split(",")], scored)))
         return 0
     from b2b_blog.topics.learned import Labelled  # noqa: PLC0415
 
     labelled = Labelled.empty() if args.no_site else Labelled.from_site(args.site or cli.SITE_CONTENT, DEFAULT_TOPICS)
     started = time.perf_counter()
     present = {r["split"] for r in rows}
-    splits = tuple(s for s in ("tune", "test", "fresh") if s in present) if args.split == "all" else (args.split,)
+    order = ("tune", "test", "fresh", "tune2", "holdout", "holdout2")
+    splits = tuple(s for s in order if s in present) if args.split == "all" else (args.split,)
     for split in splits:
         mine = [r for r in rows if r["split"] == split]
         predicted = tag_all(mine, args.texts, labelled)

@@ -43,6 +43,34 @@ def _title_and_body(meta: dict[str, str], body: str) -> tuple[str, str]:
     return "", body
 
 
+def _language_code(value: str, languages: list[str]) -> str:
+    """A file's language as the vocabulary names it: 'en-US' and 'fr_FR' are 'en' and 'fr'."""
+    code = value.strip().lower()
+    base = code.replace("_", "-").split("-")[0]
+    return base if code not in languages and base in languages else code
+
+
+# A first paragraph is a header only if it names one of these (a post's, Hugo's or Jekyll's usual keys).
+HEADER_KEYS = frozenset({"title", "lang", "language", "topics", "date", "modified", "slug", "tags", "category",
+                         "categories", "author", "authors", "summary", "description", "status", "translation_key",
+                         "kind", "draft", "layout"})
+
+# Files `invoke topics` reads in a folder given as a path (at any depth).
+TEXT_SUFFIXES = (".md", ".markdown", ".txt")
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Paths as given, a folder standing for its text files (sorted, at any depth)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES and p.is_file()
+                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        else:
+            found.append(path)
+    return found
+
+
 def analyse_file(path: Path, topics: Mapping[str, Any], lang_option: str | None,
                  threshold: float | None = None, labelled: Labelled | None = None) -> dict[str, Any]:
     """Tag one file; raise FileProblem with a message naming the problem and the fix."""
@@ -53,9 +81,12 @@ def analyse_file(path: Path, topics: Mapping[str, Any], lang_option: str | None,
         raise FileProblem(f"{path}: cannot read the file ({reason}). Fix: check the path, "
                           "its permissions and that it is UTF-8 text.") from err
     meta, body = split_markdown_header(text)
+    if meta and not set(meta) & HEADER_KEYS:
+        meta, body = {}, text.lstrip("\ufeff")  # "Leadership: why trust matters" opens a text, not a header
     title, body = _title_and_body(meta, body)
     languages = _languages(topics)
-    lang = (meta.get("lang") or lang_option or detect_language(f"{title}\n{body}", languages)).lower()
+    lang = _language_code(meta.get("lang") or lang_option or detect_language(f"{title}\n{body}", languages),
+                          languages)
     if lang not in languages:
         raise FileProblem(f"{path}: language {lang!r} has no topic vocabulary. Fix: set 'Lang:' "
                           f"to one of: {', '.join(languages)}.")
@@ -113,7 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     """Tag files given on the command line; exit 2 if any file has a problem."""
     topics = DEFAULT_TOPICS
     parser = argparse.ArgumentParser(prog="python -m b2b_blog.topics.cli", description=__doc__)
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="Markdown or text files")
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                        help="Markdown or text files, or folders of them")
     parser.add_argument("--json", action="store_true", help="print one JSON array of results")
     parser.add_argument("--lang", choices=_languages(topics),
                         help="language for files without 'Lang:' metadata (default: detect)")
@@ -130,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     labelled = Labelled.from_site(site, topics) if site.is_dir() else Labelled.empty()
 
     results, failed = [], False
-    for path in args.paths:
+    for path in expand_paths(args.paths):
         try:
             result = analyse_file(path, topics, args.lang, args.threshold, labelled)
             # A labelled post of the site is not its own nearest neighbour.

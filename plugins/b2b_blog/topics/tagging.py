@@ -15,8 +15,9 @@ from .vocabulary import OTHER_CONTEXTS
 # A title states what the text is about: one title mention counts as this many body mentions.
 TITLE_WEIGHT = 3.0
 # Scores are normalised to a text of this many words; longer texts are divided by
-# sqrt(length ratio) because on-topic evidence grows with length, but sublinearly.
+# (length ratio) ** LENGTH_EXPONENT because on-topic evidence grows with length, but sublinearly.
 REFERENCE_WORDS = 250
+LENGTH_EXPONENT = 0.5
 # Very short texts (titles, blurbs) are treated as this long, so that one strong
 # phrase in a 20-word blurb doesn't look overwhelming. Measured on real excerpts cut
 # to 60-100 words: a floor of 200 lost a fifth of their topics, 100 none more than
@@ -211,7 +212,7 @@ def tag_text(title: str, body: str, lang: str, topics: Mapping[str, Any], *,
     title_stream = tokenize(title, lang)
     in_body = _count_terms(body_stream, index)
     in_title = _count_terms(title_stream, index)
-    length_factor = math.sqrt(max(word_count(body_stream), MIN_WORDS) / REFERENCE_WORDS)
+    length_factor = (max(word_count(body_stream), MIN_WORDS) / REFERENCE_WORDS) ** LENGTH_EXPONENT
     other = max(context_scores(title_stream, body_stream, lang, contexts).values(), default=0.0) / length_factor
 
     scores: dict[str, float] = {}

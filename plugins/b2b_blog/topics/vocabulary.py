@@ -48,7 +48,9 @@ DEFAULT_TOPICS: dict[str, dict[str, dict[str, Any]]] = {
                 # leading people, including those one has no authority over (another company's)
                 "management transversal": 2.5, "manager transversal": 2.5, "leadership transverse": 2.5,
                 "sans autorité hiérarchique": 2.5, "lien hiérarchique": 1.5, "gestion du changement": 1.5,
-                "résistance au changement": 2.0, "son équipe": 0.7, "votre équipe": 0.7,
+                "résistance au changement": 2.0, "conduire le changement": 2.0, "accompagner le changement": 1.5,
+                "management à distance": 2.0, "manager à distance": 2.0, "équipe à distance": 1.5,
+                "pratiques managériales": 2.0, "rôle du manager": 2.0, "son équipe": 0.7, "votre équipe": 0.7,
                 "ton équipe": 0.7, "mon équipe": 0.7, "bienveillance": 1.0, "responsabilisation": 1.5,
                 "bon manager": 2.0, "droit à l'erreur": 1.5, "supérieur hiérarchique": 1.0,
                 "subordonnés": 1.0, "intelligence collective": 1.0, "faire grandir": 1.0,
@@ -96,6 +98,9 @@ DEFAULT_TOPICS: dict[str, dict[str, dict[str, Any]]] = {
                 "recognition": 0.5, "staff": 0.3, "team": 0.2, "accountability": 1.0,
                 # leading across organisations
                 "collaborative leadership": 3.0, "leading without authority": 3.0,
+                "managing change": 1.5, "lead change": 1.5, "change agent": 1.5, "remote team": 1.5,
+                "distributed team": 1.5, "virtual team": 1.5, "remote manager": 2.0, "remote leader": 2.0,
+                "lead remotely": 2.0, "team culture": 1.5,
                 "boundary spanning": 2.0, "lead by permission": 2.0,
                 # other senses of these words: they claim the words and lower the score
                 "leadership contest": -1.0, "leadership challenge": -1.0, "leadership election": -1.0,
@@ -126,17 +131,16 @@ DEFAULT_TOPICS: dict[str, dict[str, dict[str, Any]]] = {
                 "chargé de compte": 2.0, "équipe compte": 2.0, "client stratégique": 2.0,
                 "croissance du compte": 2.0, "développement du compte": 2.0, "portefeuille de comptes": 2.0,
                 "comptes globaux": 2.0, "vente complexe": 2.0, "account-based marketing": 2.0,
-                "fournisseur stratégique": 1.5, "fournisseur de référence": 1.5,
-                "fournisseur privilégié": 1.5, "centre de décision": 1.5, "négociation annuelle": 1.5,
+                "centre de décision": 1.5, "négociation annuelle": 1.5,
                 "renouvellement de contrat": 1.5, "fidélisation": 1.2, "plus gros client": 1.5,
                 "premier client": 1.0, "donneur d'ordre": 1.0, "direction des achats": 1.0,
                 "directions achats": 1.0, "ventes additionnelles": 1.0, "vente croisée": 1.0,
                 "cross-selling": 1.0, "upselling": 1.0, "cartographie": 1.0, "prescripteur": 1.0,
                 "relation commerciale": 1.0, "cycle de vente": 1.0, "customer success": 1.0,
                 "sponsor exécutif": 1.0, "portefeuille clients": 1.0, "relation client": 0.7,
-                "appel d'offres": 0.7, "acheteur": 0.7, "décideurs": 0.7, "zones blanches": 0.7,
+                "appel d'offres": 0.7, "décideurs": 0.7, "zones blanches": 0.7,
                 "référencement": 0.7, "interlocuteurs": 0.5, "négociation": 0.5, "renouvellement": 0.5,
-                "fournisseur": 0.5, "achats": 0.5, "compte": 0.3, "client": 0.3,
+                "achats": 0.5, "compte": 0.3, "client": 0.3,
                 # other senses of these words: they claim the words and lower the score
                 "compte bancaire": -1.0, "compte courant": -1.0, "compte épargne": -1.0,
                 "compte rendu": -1.0, "prendre en compte": -0.5, "tenir compte": -0.5, "fin de compte": -0.5,
@@ -164,13 +168,13 @@ DEFAULT_TOPICS: dict[str, dict[str, dict[str, Any]]] = {
                 "key client": 2.0, "economic buyer": 2.0, "multi-threading": 2.0, "single-threaded": 2.0,
                 "complex sale": 2.0, "account-based marketing": 2.0, "abm": 2.0, "relationship map": 2.0,
                 "account portfolio": 2.0, "largest customer": 1.5, "biggest customer": 1.5,
-                "top customers": 1.5, "customer retention": 1.5, "preferred supplier": 1.5,
-                "strategic supplier": 1.5, "trusted advisor": 1.5, "chief procurement officer": 1.5,
+                "top customers": 1.5, "customer retention": 1.5,
+                "trusted advisor": 1.5, "chief procurement officer": 1.5,
                 "account executive": 1.5, "procurement": 1.0, "renewal": 1.0, "upsell": 1.0,
                 "cross-sell": 1.0, "churn": 1.0, "customer success": 1.0, "sales cycle": 1.0,
                 "total cost of ownership": 1.0, "executive sponsor": 1.0, "white space": 1.0,
-                "decision-maker": 0.7, "customer relationship": 0.7, "retention": 0.5, "supplier": 0.5,
-                "tender": 0.5, "purchasing": 0.5, "buyer": 0.3, "account": 0.3, "client": 0.3,
+                "decision-maker": 0.7, "customer relationship": 0.7, "retention": 0.5,
+                "tender": 0.5, "purchasing": 0.5, "account": 0.3, "client": 0.3,
                 "customer": 0.2,
                 # other senses of these words: they claim the words and lower the score
                 "bank account": -1.0, "current account": -1.0, "savings account": -1.0, "user account": -1.0,
@@ -224,6 +228,9 @@ DEFAULT_TOPICS: dict[str, dict[str, dict[str, Any]]] = {
                 "fournisseur et client": 2.5, "deux parties": 1.5, "engagement mutuel": 2.0,
                 "obligations réciproques": 2.0, "équilibre contractuel": 2.0, "prestataire": 0.7,
                 "externalisation": 1.0, "infogérance": 1.0,
+                # the buyer's side of the relationship: its suppliers (KAM is the seller's side, its accounts)
+                "fournisseur stratégique": 1.5, "fournisseur privilégié": 1.5, "fournisseur de référence": 1.5,
+                "acheteur": 0.7, "fournisseur": 0.5,
                 "allié": 0.7, "collaboration": 0.5, "associés": 0.5, "licence": 0.5, "distributeur": 0.3,
                 # other senses of these words: they claim the words and lower the score
                 "partenaire officiel": -1.0, "partenaire principal": -1.0, "partenaires sociaux": -1.0,
@@ -276,6 +283,8 @@ DEFAULT_TOPICS: dict[str, dict[str, dict[str, Any]]] = {
                 "strategic partner": 2.0, "alliances": 1.5, "both parties": 1.5, "both sides": 1.0,
                 "customer and supplier": 2.5, "supplier and customer": 2.5, "client and supplier": 2.5,
                 "outsourcing relationship": 2.5, "service provider": 0.7,
+                # the buyer's side of the relationship: its suppliers (KAM is the seller's side, its accounts)
+                "strategic supplier": 1.5, "preferred supplier": 1.5, "supplier": 0.5, "buyer": 0.3,
                 "joint account": -1.0, "joint bank account": -1.0,
                 # other senses of these words: they claim the words and lower the score
                 "official partner": -1.0, "shirt sponsor": -1.0, "training partner": -1.0,

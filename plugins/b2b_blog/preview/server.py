@@ -56,12 +56,30 @@ class PreviewSite:
         return template.render(lang=lang, problems=self.state.problems, build=self.state.number).encode()
 
 
+    def missing_page(self, path: str) -> bytes:
+        """A page the last build did not write, said in the page's language."""
+        lang = self.page_lang(path)
+        title, text = MISSING.get(lang, MISSING["en"])
+        return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
+                f'<link rel="stylesheet" href="{PREFIX}preview.css"></head>'
+                f"<body><h1>{title}</h1><p>{text}</p></body></html>").encode()
+
+
+# The preview's page for an address the site does not have (yet): it reloads when a build writes it.
+MISSING = {
+    "fr": ("Page introuvable", "Le site tel qu’il vient d’être construit n’a pas de page à cette adresse. "
+                               "Si vous l’écrivez, elle s’affichera ici dès la fin de la construction."),
+    "en": ("Page not found", "The site as just built has no page at this address. "
+                             "If you are writing it, it will show here as soon as the build is done."),
+}
+
+
 class PreviewHandler(ComplexHTTPRequestHandler):
     """Pelican's handler (`/slug/` serves its index.html) plus the preview's own paths."""
 
     site: PreviewSite
 
-    def do_GET(self):
+    def do_GET(self):  # noqa: PLR0911 - one answer per kind of path
         path = self.path.split("?", 1)[0].split("#", 1)[0]
         if path == f"{PREFIX}events":
             return self._events()
@@ -74,6 +92,10 @@ class PreviewHandler(ComplexHTTPRequestHandler):
         if self.site.state.failed and _is_page(path):
             return self._send(500, "text/html; charset=utf-8", self.site.error_page(path))
         found = self.get_path_that_exists(path)
+        if found is None and _is_page(path):
+            # Pelican's handler would close the connection without a word: the tab could not come
+            # back on its own when the page is written again (a post renamed back, say).
+            return self._send(404, "text/html; charset=utf-8", self._inject(self.site.missing_page(path)))
         if (found and _is_page(found)) or (found and found.endswith(".html")):
             target = Path(self.translate_path(found))
             if target.is_dir():

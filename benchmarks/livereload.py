@@ -36,6 +36,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
+# The heading of this benchmark's section at the end of benchmarks/results.md (benchmarks/run.py keeps it).
+SECTION = "## Livereload: from a save to the open page's refresh"
 CODE = ("tasks.py", "pelicanconf.py", "theme", "plugins")
 
 
@@ -175,27 +177,53 @@ def main(argv: list[str] | None = None) -> int:
                         help="corpus sizes to measure (0: the shipped content)")
     parser.add_argument("--edits", type=int, default=5)
     parser.add_argument("--baseline", help="also measure the code of this git commit, in the same run")
+    parser.add_argument("--out", type=Path, help="write the figures as the livereload section of this report")
     args = parser.parse_args(argv)
     variants = [("now", None), *([(f"at {args.baseline}", args.baseline)] if args.baseline else [])]
-    results = {}
+    rows = []
     for pairs in args.pairs:
         size = f"{pairs} pairs" if pairs else "shipped content"
+        medians = {}
         for label, ref in variants:
             print(f"{size}, code {label}:", flush=True)
             times = measure(pairs, args.edits, ref)
-            results[(size, label)] = times
-            print(f"  first refresh {_summary([first for first, _ in times])}", flush=True)
-            print(f"  full refresh  {_summary([full for _, full in times])}  over {len(times)} edits", flush=True)
-    if args.baseline:
-        for pairs in args.pairs:
-            size = f"{pairs} pairs" if pairs else "shipped content"
-            now, old = results[(size, "now")], results[(size, f"at {args.baseline}")]
-            old_median = statistics.median(full for _, full in old)
-            print(f"{size}: first refresh / old refresh = "
-                  f"{statistics.median(first for first, _ in now) / old_median:.2f}, full refresh / old refresh = "
-                  f"{statistics.median(full for _, full in now) / old_median:.2f}")
+            firsts, fulls = [first for first, _ in times], [full for _, full in times]
+            medians[label] = statistics.median(firsts), statistics.median(fulls)
+            print(f"  first refresh {_summary(firsts)}", flush=True)
+            print(f"  full refresh  {_summary(fulls)}  over {len(times)} edits", flush=True)
+            rows.append([size, label, len(times), _cells(firsts), _cells(fulls)])
+        if args.baseline:
+            old = medians[f"at {args.baseline}"][1]
+            first, full = medians["now"]
+            ratio = f"first refresh {first / old:.2f} x, full refresh {full / old:.2f} x the old refresh"
+            print(f"{size}: {ratio}", flush=True)
+            rows[-2].append(ratio)
+    if args.out:
+        _write_section(args.out, rows, args.edits)
     return 0
 
+
+def _cells(values: list[float]) -> str:
+    return f"{statistics.median(values):.2f} | {min(values):.2f} | {max(values):.2f}"
+
+
+def _write_section(out: Path, rows: list[list], edits: int) -> None:
+    """Replace this benchmark's section at the end of the report (or add it)."""
+    load = os.getloadavg()[0]
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                            text=True, check=False).stdout.strip()
+    lines = [SECTION, "",
+             f"`python -m benchmarks.livereload`, one run, {edits} title edits of one French post per row, "
+             f"code {commit}; {os.cpu_count()} CPUs shared with other work (load average {load:.1f} at the end): "
+             "compare the ratios of one run. First refresh: the page shows the saved text (its page is written "
+             "first while the build runs); full refresh: the page reloaded after the whole atomic build landed.",
+             "", "| Content | Code | Edits | First refresh median (s) | min | max | Full refresh median (s) "
+             "| min | max | Ratio |", "|---|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+    lines += [f"| {' | '.join(str(cell) for cell in [*row, ''][:6])} |" for row in rows]
+    old = out.read_text(encoding="utf-8") if out.exists() else ""
+    kept = old[: old.index(SECTION)].rstrip("\n") if SECTION in old else old.rstrip("\n")
+    out.write_text(f"{kept}\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    print(f"written to {out}")
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -1,7 +1,9 @@
 """`invoke livereload`: build, serve, and build again in a fresh process after every change.
 
 Each build is a new `python -m b2b_blog` process, so an edit to the theme, the settings or the
-plugin's own modules is used by the next build without restarting the server.
+plugin's own modules is used by the next build without restarting the server. When only content
+files were saved, the build writes their pages first (first_pages.py) and tells this loop through
+a pipe: those tabs reload at once, every tab again when the build lands.
 """
 
 from __future__ import annotations
@@ -77,7 +79,10 @@ class Rebuilder:
         """Build in the ready worker; if only content files were `saved`, their pages come first."""
         started = time.monotonic()
         self.report.unlink(missing_ok=True)
-        shutil.rmtree(self.overlay, ignore_errors=True)  # no tab is shown it: the last build forgot it
+        # No tab is shown it: the last build forgot it. A link put in its place goes, not what it points to.
+        if self.overlay.is_symlink():
+            self.overlay.unlink()
+        shutil.rmtree(self.overlay, ignore_errors=True)
         if self._ready is None or self._plugin_stamp() != self._ready_stamp:
             # The plugin changed since the process imported it: a fresh one reads it as it is now.
             self.discard()

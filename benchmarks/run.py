@@ -497,9 +497,17 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text, encoding="utf-8")
+    args.out.write_text(text + kept_livereload_section(args.out), encoding="utf-8")
     print(f"written to {args.out}")
     return 0
+
+
+def kept_livereload_section(out: Path) -> str:
+    """The section benchmarks/livereload.py writes at the end of the report, kept as it was."""
+    from benchmarks.livereload import SECTION  # noqa: PLC0415
+
+    old = out.read_text(encoding="utf-8") if out.exists() else ""
+    return "\n" + old[old.index(SECTION):] if SECTION in old else ""
 
 
 if __name__ == "__main__":

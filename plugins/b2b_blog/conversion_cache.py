@@ -44,6 +44,7 @@ class ConversionCache:
         self._file: Path | None = None
         self._fingerprint = ""
         self._dirty = False
+        self._preloaded: tuple[tuple | None, tuple[str, dict]] | None = None
 
     def open(self, cache_dir: str, fingerprint: str, *, enabled: bool = True) -> None:
         """Load the entries saved by the last build made with the same settings."""
@@ -51,16 +52,36 @@ class ConversionCache:
         self._file = Path(cache_dir) / "b2b-conversions.json"
         self._fingerprint = hashlib.sha256(f"{FORMAT}:{fingerprint}".encode()).hexdigest()
         self._entries, self._used, self._dirty = {}, set(), False
-        payload = read_checked(self._file, "the conversion cache")
-        if payload is None:
+        preloaded, self._preloaded = self._preloaded, None
+        if preloaded is not None and preloaded[0] == _identity(self._file):
+            fingerprint, entries = preloaded[1]
+            if fingerprint == self._fingerprint:
+                self._entries = entries
             return
+        saved = self._load(self._file)
+        if saved is not None and saved[0] == self._fingerprint:
+            self._entries = saved[1]
+
+    def preload(self, cache_dir: str) -> None:
+        """Read the saved entries ahead of the build (a waiting preview worker): `open` takes them
+        if the file is still the one read then."""
+        path = Path(cache_dir) / "b2b-conversions.json"
+        identity = _identity(path)
+        saved = self._load(path) if identity is not None else None
+        self._preloaded = (identity, saved) if saved is not None else None
+
+    @staticmethod
+    def _load(path: Path) -> tuple[str, dict] | None:
+        """The fingerprint and entries of a cache file; None (the file discarded) if it holds none."""
+        payload = read_checked(path, "the conversion cache")
+        if payload is None:
+            return None
         try:
-            saved = json.loads(payload)
-            if saved["fingerprint"] == self._fingerprint:
-                self._entries = {decode(key): decode(value) for key, value in saved["entries"]}
+            saved = json.loads(payload, object_hook=_decode_marked)
+            return saved["fingerprint"], dict(saved["entries"])
         except (ValueError, KeyError, TypeError) as error:
-            self._entries = {}
-            discard(self._file, "the conversion cache", f"it does not hold cache entries ({error})")
+            discard(path, "the conversion cache", f"it does not hold cache entries ({error})")
+            return None
 
     def get(self, kind: str, path: str) -> Any | None:
         if not self.enabled:
@@ -135,24 +156,31 @@ def encode(value: Any) -> Any:  # noqa: PLR0911 - one branch per kind of value
     raise TypeError(f"the conversion cache cannot keep a {type(value).__name__}")
 
 
-def decode(value: Any) -> Any:
-    """The value `encode` stood for; a file naming any other class is refused (TypeError)."""
-    if isinstance(value, list):
-        return [decode(item) for item in value]
-    if not isinstance(value, dict):
-        return value
+def _decode_marked(value: dict) -> Any:
+    """The value `encode` stood for, for one JSON object whose members are already decoded (json's object_hook);
+    a file naming any other class is refused (TypeError)."""
+    if value.keys() == {"fingerprint", "entries"}:
+        return value  # the file itself
     (kind, inner), *rest = value.items()
     if kind == "class" and len(rest) == 1 and rest[0][0] == "fields" and inner in CLASSES:
-        return CLASSES[inner](*(decode(item) for item in rest[0][1]))
+        return CLASSES[inner](*rest[0][1])
     if rest:
         raise TypeError(f"unknown cache value {sorted(value)}")
     if kind == "tuple":
-        return tuple(decode(item) for item in inner)
+        return tuple(inner)
     if kind in ("set", "frozenset"):
-        return (set if kind == "set" else frozenset)(decode(item) for item in inner)
+        return (set if kind == "set" else frozenset)(inner)
     if kind == "dict":
-        return {decode(key): decode(item) for key, item in inner}
+        return dict(inner)
     raise TypeError(f"unknown cache value {kind!r}")
+
+
+def _identity(path: Path) -> tuple | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
 
 
 def conversion_fingerprint(settings: dict) -> str:

@@ -36,6 +36,7 @@ from .comments.store import store as comment_store
 from .conversion_cache import conversion_fingerprint, conversions
 from .csp import headers_problem, policy
 from .listings import ListingsGenerator
+from .preview import first_pages
 from .problems import BuildError, problems
 from .settings_check import setting_problems
 from .sitemap import SitemapGenerator
@@ -127,11 +128,13 @@ def stop_on_problems(generators) -> None:
     for problem in confinement.claim_contents(generators, settings):
         problems.add(problem)
     problems.raise_if_any()
+    first_pages.site_read(generators)
 
 
 def writer_for(pelican_obj):
     # i18n_subsites' own handler of this signal ran first: every site is read and interlinked.
     comment_pages.count_other_versions()
+    first_pages.write_site_pages(pelican_obj.settings)  # only while previewing, for the pages just saved
     return writer.writer_class(pelican_obj)
 
 

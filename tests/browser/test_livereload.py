@@ -82,7 +82,10 @@ def with_policy(route):
     """Serve each page with the site's CSP as a header, as the host does."""
     if route.request.resource_type != "document":
         return route.continue_()
-    response = route.fetch()
+    try:
+        response = route.fetch()
+    except Exception:  # noqa: BLE001 - a tab of an ended test reloading once its server is gone
+        return route.abort()
     return route.fulfill(response=response, headers={**response.headers, "content-security-policy": POLICY})
 
 

@@ -105,7 +105,7 @@ def missing_glyphs(document: str, extra_text: str, fonts: Path) -> list[str]:
     """Characters of the printed document (and of `extra_text`: footers) no shipped font has, sorted."""
     text = "".join(_Text(document).parts) + extra_text + PRINTED_EXTRAS
     have = covered(fonts)
-    return sorted({char for char in text if _printed(char) and ord(char) not in have})
+    return sorted(char for char in set(text) if _printed(char) and ord(char) not in have)
 
 
 def describe(chars: list[str]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import hashlib
 import json
 import logging
@@ -21,6 +22,9 @@ from ..cache_files import checked_entry, copy_entry, keep_entry
 from .fonts import font_face_rules, fonts_digest
 from .model import Edition
 from .texts import labels, typeset
+
+# Installed versions do not change while a build runs: read once (a few ms each from the metadata).
+_version = functools.cache(version)
 
 # The fonts shipped with the project's theme (a site with another theme passes its own folder).
 DEFAULT_FONTS = Path(__file__).resolve().parents[3] / "theme" / "fonts"
@@ -137,7 +141,7 @@ def cache_key(edition: Edition, site_name: str, citation: str, html: str, css: s
     exhibits = json.dumps([[e.name, e.title] for e in edition.exhibits], ensure_ascii=False)
     # fontTools cuts the embedded fonts (see subset_with_fonttools): its version is an input too.
     parts = [str(FORMAT), edition.source.read_bytes(), exhibits, citation, site_name, css,
-             version("weasyprint"), version("fonttools"), html, fonts_digest(fonts)]
+             _version("weasyprint"), _version("fonttools"), html, fonts_digest(fonts)]
     digest = hashlib.sha256()
     for part in parts:
         data = part if isinstance(part, bytes) else part.encode()

@@ -1,7 +1,9 @@
 """`invoke livereload`: build, serve, and build again in a fresh process after every change.
 
 Each build is a new `python -m b2b_blog` process, so an edit to the theme, the settings or the
-plugin's own modules is used by the next build without restarting the server.
+plugin's own modules is used by the next build without restarting the server. When only content
+files were saved, the build writes their pages first (first_pages.py) and tells this loop through
+a pipe: those tabs reload at once, every tab again when the build lands.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -32,6 +35,23 @@ class Rebuilder:
             [str(root / "plugins"), *filter(None, [os.environ.get("PYTHONPATH")])])}
         self._ready: subprocess.Popen | None = None
         self._ready_stamp = ""
+        self._notices = -1  # the read end of the ready worker's pipe for its first pages
+        self.overlay = report.parent / "first-pages"
+        self._building = 0  # the number of the build running (0: none), for late notices
+        self._count = 0
+        self._lock = threading.Lock()
+
+    def _first_pages(self, notices: int, build: int, started: float) -> None:
+        """Show the pages a build wrote first, while that build is still running."""
+        with os.fdopen(notices, encoding="utf-8") as lines:
+            for line in lines:
+                pages = {url: Path(path) for url, path in json.loads(line).items()}
+                with self._lock:
+                    if self._building != build:
+                        return
+                    print(f"livereload: {', '.join(sorted(pages))} shown in {time.monotonic() - started:.2f} s; "
+                          "the rest of the site follows", flush=True)
+                    self.state.first_pages(pages)
 
     def _plugin_stamp(self) -> str:
         return "".join(folder_stamps([self.root / "plugins"]))
@@ -39,9 +59,15 @@ class Rebuilder:
     def prepare(self) -> None:
         """Start the next build's process now: its imports (about 0.7 s) are done before the next save."""
         self._ready_stamp = self._plugin_stamp()
-        self._ready = subprocess.Popen(
-            [sys.executable, "-m", "b2b_blog.preview.worker", "--settings", self.settings_file,
-             "--report", str(self.report)], cwd=self.root, env=self._env, stdin=subprocess.PIPE, text=True)
+        self._notices, write_end = os.pipe()
+        try:
+            self._ready = subprocess.Popen(
+                [sys.executable, "-m", "b2b_blog.preview.worker", "--settings", self.settings_file,
+                 "--report", str(self.report), "--warm-cache", str(self.report.parent.parent),
+                 "--notify-fd", str(write_end)],
+                cwd=self.root, env=self._env, stdin=subprocess.PIPE, text=True, pass_fds=[write_end])
+        finally:
+            os.close(write_end)  # the worker holds it: the read end ends when the worker does
 
     def discard(self) -> None:
         if self._ready is not None:
@@ -49,18 +75,32 @@ class Rebuilder:
                 self._ready.stdin.close()  # the worker reads an empty line and leaves
             self._ready.wait()
             self._ready = None
+            os.close(self._notices)
 
-    def build(self) -> bool:
+    def build(self, saved: list[str] | None = None) -> bool:
+        """Build in the ready worker; if only content files were `saved`, their pages come first."""
         started = time.monotonic()
         self.report.unlink(missing_ok=True)
+        # No tab is shown it: the last build forgot it. A link put in its place goes, not what it points to.
+        if self.overlay.is_symlink():
+            self.overlay.unlink()
+        shutil.rmtree(self.overlay, ignore_errors=True)
         if self._ready is None or self._plugin_stamp() != self._ready_stamp:
             # The plugin changed since the process imported it: a fresh one reads it as it is now.
             self.discard()
             self.prepare()
         process, self._ready = self._ready, None
-        process.stdin.write("go\n")
+        with self._lock:
+            self._count += 1
+            self._building = self._count
+        threading.Thread(target=self._first_pages, args=(self._notices, self._count, started),
+                         daemon=True).start()
+        order = {"first": saved, "overlay": str(self.overlay)} if saved else {}
+        process.stdin.write(f"go {json.dumps(order)}\n")
         process.stdin.close()
         code = process.wait()
+        with self._lock:
+            self._building = 0
         try:
             outcome = json.loads(self.report.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -101,7 +141,7 @@ def run(root: Path, settings: dict, settings_file: str, watched: list[Path], hos
     try:
         for changes in watch(*watched, watch_filter=_worth_a_build):
             print(f"changed: {', '.join(sorted({Path(p).name for _, p in changes}))}; rebuilding", flush=True)
-            rebuilder.build()
+            rebuilder.build(content_only(changes, Path(settings["PATH"]).resolve()))
     except KeyboardInterrupt:
         pass
     finally:
@@ -115,3 +155,11 @@ def _worth_a_build(_change, path: str) -> bool:
     return "__pycache__" not in path and not name.endswith((".mo", ".pyc", "~", ".swp", ".swx")) \
         and not name.startswith(".#")
 
+
+def content_only(changes, content: Path) -> list[str] | None:
+    """The saved files when all are content files (their pages can come first), else None:
+    a change to the theme, the settings or the plugin may change any page."""
+    paths = sorted({str(Path(path).resolve()) for _, path in changes})
+    if all(Path(path).is_relative_to(content) for path in paths):
+        return paths
+    return None

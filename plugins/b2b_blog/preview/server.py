@@ -12,6 +12,7 @@ import gettext
 import re
 from http.server import ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import unquote
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pelican.server import ComplexHTTPRequestHandler
@@ -62,20 +63,46 @@ def said_in(problems: list[dict], lang: str) -> list[dict]:
             for problem in problems]
 
 
+    def missing_page(self, path: str) -> bytes:
+        """A page the last build did not write, said in the page's language."""
+        lang = self.page_lang(path)
+        title, text = MISSING.get(lang, MISSING["en"])
+        return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
+                f'<link rel="stylesheet" href="{PREFIX}preview.css"></head>'
+                f"<body><h1>{title}</h1><p>{text}</p></body></html>").encode()
+
+
+# The preview's page for an address the site does not have (yet): it reloads when a build writes it.
+MISSING = {
+    "fr": ("Page introuvable", "Le site tel qu’il vient d’être construit n’a pas de page à cette adresse. "
+                               "Si vous l’écrivez, elle s’affichera ici dès la fin de la construction."),
+    "en": ("Page not found", "The site as just built has no page at this address. "
+                             "If you are writing it, it will show here as soon as the build is done."),
+}
+
+
 class PreviewHandler(ComplexHTTPRequestHandler):
     """Pelican's handler (`/slug/` serves its index.html) plus the preview's own paths."""
 
     site: PreviewSite
 
-    def do_GET(self):
+    def do_GET(self):  # noqa: PLR0911 - one answer per kind of path
         path = self.path.split("?", 1)[0].split("#", 1)[0]
         if path == f"{PREFIX}events":
             return self._events()
         if path.startswith(PREFIX):
             return self._static(path[len(PREFIX):])
+        first = _first_page(self.site.state.pages, path)
+        if first is not None:  # the page of a file just saved, before the rest of the build lands
+            with contextlib.suppress(OSError):  # gone: that build has landed meanwhile
+                return self._send(200, "text/html; charset=utf-8", self._inject(first.read_bytes()))
         if self.site.state.failed and _is_page(path):
             return self._send(500, "text/html; charset=utf-8", self.site.error_page(path))
         found = self.get_path_that_exists(path)
+        if found is None and _is_page(path):
+            # Pelican's handler would close the connection without a word: the tab could not come
+            # back on its own when the page is written again (a post renamed back, say).
+            return self._send(404, "text/html; charset=utf-8", self._inject(self.site.missing_page(path)))
         if (found and _is_page(found)) or (found and found.endswith(".html")):
             target = Path(self.translate_path(found))
             if target.is_dir():
@@ -104,25 +131,40 @@ class PreviewHandler(ComplexHTTPRequestHandler):
         self.wfile.write(body)
 
     def _events(self) -> None:
-        """Server-sent events: the number of the last build now, then after each build."""
+        """Server-sent events: the number of the last build now, then after each build (with the pages
+        written first, while a build runs: `7 /slug/ /en/slug/`)."""
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
         state = self.site.state
-        number = state.number
+        event = state.event()
+        number = int(event.split(" ", 1)[0])
         with contextlib.suppress(OSError):
-            self.wfile.write(f"retry: 300\nevent: build\ndata: {number}\n\n".encode())
+            self.wfile.write(f"retry: 300\nevent: build\ndata: {event}\n\n".encode())
             self.wfile.flush()
             while True:
-                latest = state.wait_after(number, HEARTBEAT)
-                message = f"event: build\ndata: {latest}\n\n" if latest != number else ": still here\n\n"
-                number = latest
+                message = ": still here\n\n"
+                if state.wait_after(number, HEARTBEAT) != number:
+                    event = state.event()
+                    number = int(event.split(" ", 1)[0])
+                    message = f"event: build\ndata: {event}\n\n"
                 self.wfile.write(message.encode())
                 self.wfile.flush()
 
     def log_message(self, msg_format, *args):
         pass  # the terminal is for build messages
+
+
+def _first_page(pages: dict[str, Path], path: str) -> Path | None:
+    """The file written first for this URL path (`/slug/`, `/slug`, `/slug/index.html`), if any."""
+    if not pages:
+        return None
+    path = unquote(path)
+    for candidate in (path, path.removesuffix("index.html"), path + "/"):
+        if candidate in pages:
+            return pages[candidate]
+    return None
 
 
 def _is_page(path: str) -> bool:

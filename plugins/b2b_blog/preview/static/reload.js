@@ -19,9 +19,14 @@
     }
   }
 
+  // A build's event is its number; while it runs, also the pages it wrote first ("7 /slug/"):
+  // only those tabs reload then, the others at the build's end.
+  var here = location.pathname.replace(/index\.html$/, "");
   var reloading = false;
-  function built(number) {
-    if (reloading || number === served) {
+  function built(event) {
+    var words = String(event).split(" ");
+    var number = words[0];
+    if (reloading || number === served || (words.length > 1 && words.indexOf(here, 1) < 0)) {
       return;
     }
     reloading = true;

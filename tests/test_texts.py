@@ -190,8 +190,7 @@ def test_a_problem_replayed_from_the_conversion_cache_is_still_said_in_french():
                    "(month first, as in American English)", value="03/11/2016",
                    day_first=Day(datetime.date(2016, 11, 3)), month_first=Day(datetime.date(2016, 3, 11)))
     problem = Problem("fr/x.md", "date", message, Text("correct the value"), 2)
-    stored = json.loads(json.dumps(encode((problem.path, problem.message, problem.fix))))
-    _path, message, fix = decode(stored)
+    _path, message, fix = decode(json.dumps(encode((problem.path, problem.message, problem.fix))))
     assert isinstance(fix, Text) and fix.in_language("fr") == "corrigez la valeur"
     assert isinstance(message, Text) and message == problem.message
     assert "3 novembre 2016" in message.in_language("fr") and "11 mars 2016" in message.in_language("fr")
@@ -230,7 +229,7 @@ def test_a_tuple_of_values_is_said_as_a_list_each_in_the_language_of_the_page():
     assert text == "unknown topic 'négo', 'kam-x' (known: kam, leadership)"
     assert text.in_language("fr") == (f"thème inconnu «{NBSP}négo{NBSP}», «{NBSP}kam-x{NBSP}» "
                                       f"(thèmes connus{NBSP}: kam, leadership)")
-    assert decode(json.loads(json.dumps(encode(text)))).in_language("fr") == text.in_language("fr")
+    assert decode(json.dumps(encode(text))).in_language("fr") == text.in_language("fr")
     assert texts.templates_of(text) == ["unknown topic {names} (known: {known})", "'{name}'", "'{name}'"]
 
 

@@ -77,7 +77,7 @@ class ConversionCache:
         if payload is None:
             return None
         try:
-            saved = json.loads(payload, object_hook=_decode_marked)
+            saved = decode(payload)
             return saved["fingerprint"], dict(saved["entries"])
         except (ValueError, KeyError, TypeError) as error:
             discard(path, "the conversion cache", f"it does not hold cache entries ({error})")
@@ -154,6 +154,11 @@ def encode(value: Any) -> Any:  # noqa: PLR0911 - one branch per kind of value
     if isinstance(value, dict):
         return {"dict": [[encode(key), encode(item)] for key, item in value.items()]}
     raise TypeError(f"the conversion cache cannot keep a {type(value).__name__}")
+
+
+def decode(payload: str) -> Any:
+    """The value whose `encode` was written as this JSON text."""
+    return json.loads(payload, object_hook=_decode_marked)
 
 
 def _decode_marked(value: dict) -> Any:

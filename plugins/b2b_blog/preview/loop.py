@@ -122,8 +122,6 @@ class Rebuilder:
 
 def run(root: Path, settings: dict, settings_file: str, watched: list[Path], host: str, port: int) -> None:
     """Build, serve on host:port, then rebuild on every change until Ctrl-C."""
-    from watchfiles import watch  # noqa: PLC0415 - only previewing needs it
-
     state = BuildState()
     report = Path(settings["CACHE_PATH"]).resolve() / "preview" / "last-build.json"
     rebuilder = Rebuilder(root, settings_file, report, state)
@@ -139,7 +137,7 @@ def run(root: Path, settings: dict, settings_file: str, watched: list[Path], hos
     print(f"livereload: serving the blog on http://{host}:{server.server_address[1]}/ "
           "(pages reload after each build; Ctrl-C to stop)", flush=True)
     try:
-        for changes in watch(*watched, watch_filter=_worth_a_build):
+        for changes in _changes(watched):
             print(f"changed: {', '.join(sorted({Path(p).name for _, p in changes}))}; rebuilding", flush=True)
             rebuilder.build(content_only(changes, Path(settings["PATH"]).resolve()))
     except KeyboardInterrupt:
@@ -156,10 +154,50 @@ def _worth_a_build(_change, path: str) -> bool:
         and not name.startswith(".#")
 
 
+def _changes(watched: list[Path]):
+    """Each batch of changes under the watched paths, for as long as the preview runs.
+
+    A watch follows a folder or file, not its name: a `content/` deleted and made again, or a settings
+    file an editor replaces by renaming a new one over it, would go unseen from then on. So a watched
+    path that is deleted, or comes back with another identity, is watched again and counts as a change.
+    """
+    from watchfiles import Change, watch  # noqa: PLC0415 - only previewing needs it
+
+    while True:
+        present = [path for path in watched if path.exists()]
+        if not present:
+            time.sleep(1.0)
+            continue
+        seen = _identities(present)
+        for changes in watch(*present, watch_filter=_worth_a_build, rust_timeout=1000, yield_on_timeout=True):
+            if changes:
+                yield changes
+            # The inode alone is not enough: a folder made again at once often gets the same one.
+            lost = {Path(path) for kind, path in changes if kind == Change.deleted and Path(path) in watched}
+            now = _identities(watched)
+            renewed = {path for path in watched
+                       if now[path] is not None and (path in lost or now[path] != seen.get(path))}
+            if renewed:
+                yield {("made anew", str(path)) for path in sorted(renewed)}
+            if lost or renewed:
+                break
+
+
+def _identities(paths: list[Path]) -> dict[Path, tuple[int, int] | None]:
+    identities = {}
+    for path in paths:
+        try:
+            stat = path.stat()
+            identities[path] = (stat.st_dev, stat.st_ino)
+        except OSError:
+            identities[path] = None
+    return identities
+
+
 def content_only(changes, content: Path) -> list[str] | None:
     """The saved files when all are content files (their pages can come first), else None:
     a change to the theme, the settings or the plugin may change any page."""
     paths = sorted({str(Path(path).resolve()) for _, path in changes})
-    if all(Path(path).is_relative_to(content) for path in paths):
+    if all(Path(path).is_relative_to(content) and Path(path) != content for path in paths):
         return paths
     return None

@@ -41,6 +41,15 @@ class PreviewSite:
         first = path.lstrip("/").split("/", 1)[0]
         return first if first in self.languages[1:] else self.languages[0]
 
+    def _catalog(self, lang: str) -> gettext.NullTranslations:
+        """The theme's compiled catalog for `lang`, read from disk on each request: gettext.translation
+        would keep the first one it read, and an edit of the .po would wait for a restart."""
+        found = gettext.find(DOMAIN, str(self.locale_dir), [lang])
+        if found:
+            with contextlib.suppress(OSError, ValueError), open(found, "rb") as handle:
+                return gettext.GNUTranslations(handle)
+        return gettext.NullTranslations()
+
     def error_page(self, path: str) -> bytes:
         """The last build's problems, in the language of the page asked for."""
         lang = self.page_lang(path)
@@ -51,8 +60,7 @@ class PreviewSite:
         env = Environment(loader=FileSystemLoader(str(Path(self._theme) / "templates")),
                           extensions=["jinja2.ext.i18n"], autoescape=select_autoescape(default=True),
                           trim_blocks=True, lstrip_blocks=True)
-        env.install_gettext_translations(
-            gettext.translation(DOMAIN, str(self.locale_dir), [lang], fallback=True), newstyle=True)
+        env.install_gettext_translations(self._catalog(lang), newstyle=True)
         template = env.get_template("preview_errors.html")
         return template.render(lang=lang, problems=said_in(self.state.problems, lang), build=self.state.number).encode()
 

@@ -64,13 +64,6 @@ class PreviewSite:
         template = env.get_template("preview_errors.html")
         return template.render(lang=lang, problems=said_in(self.state.problems, lang), build=self.state.number).encode()
 
-
-def said_in(problems: list[dict], lang: str) -> list[dict]:
-    """Each problem's file, field, message and fix in `lang` when the report says them so, else in English."""
-    return [{**problem, **(problem.get("said") or {}).get(base_language(lang), {})}
-            for problem in problems]
-
-
     def missing_page(self, path: str) -> bytes:
         """A page the last build did not write, said in the page's language."""
         lang = self.page_lang(path)
@@ -78,6 +71,12 @@ def said_in(problems: list[dict], lang: str) -> list[dict]:
         return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
                 f'<link rel="stylesheet" href="{PREFIX}preview.css"></head>'
                 f"<body><h1>{title}</h1><p>{text}</p></body></html>").encode()
+
+
+def said_in(problems: list[dict], lang: str) -> list[dict]:
+    """Each problem's file, field, message and fix in `lang` when the report says them so, else in English."""
+    return [{**problem, **(problem.get("said") or {}).get(base_language(lang), {})}
+            for problem in problems]
 
 
 # The preview's page for an address the site does not have (yet): it reloads when a build writes it.

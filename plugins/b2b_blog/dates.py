@@ -3,7 +3,8 @@
 Read: ISO (`2016-11-10`, `2016-11-10 09:00`, `2016-11-10T09:00+01:00`), year first with slashes or dots
 (`2016/11/10`), month names in the site's languages (`10 novembre 2016`, `1er novembre 2016`,
 `November 10, 2016`, `vendredi 25 novembre 2016 à 9h30`), and numeric dates that have one reading only
-(`25/11/2016`: there is no month 25). Refused: `03/11/2016` (3 November or 11 March?).
+(`25/11/2016`: there is no month 25). Refused: `03/11/2016` (3 November or 11 March?), and a date
+without its day or month (`novembre 2016`, `2016`), which dateutil would complete with today's.
 """
 
 from __future__ import annotations
@@ -16,9 +17,14 @@ from functools import lru_cache
 from babel.dates import format_date, get_day_names, get_month_names
 from pelican.utils import SafeDatetime
 
+from .texts import Text
+
 ISO_FORM = "write it in ISO form, YYYY-MM-DD (with HH:MM if you like), e.g. 2016-11-25 09:00"
 YEAR_FIRST = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ T]+(.+))?")
+ISO_DAY_AT = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2}),? (?:à|a|at) (.+)")  # 2016-11-10 à 9h30
 YEAR_LAST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T]+(.+))?")
+# French typography spaces the hour: `9 h 30`, `14 h`.
+SPACED_HOUR = re.compile(r"\b(\d{1,2}) ?h ?(\d{2})?\b")
 TIME = re.compile(r"(\d{1,2})(?::(\d{2})(?::(\d{2}))?|h(\d{2})?)")
 TOKEN = re.compile(r"\d{1,2}(?::\d{2}(?::\d{2})?|h(?:\d{2})?)(?![\w:])|\d+|[^\W\d_]+")
 # Words around a written date that say nothing about it ('le 1er novembre', 'the 3rd of May', 'à 9h').
@@ -37,17 +43,36 @@ class DateError(ValueError):
 def parse_date(text: str, languages: tuple[str, ...] = ("fr", "en")) -> SafeDatetime | None:
     """The date written in `text`, None when it is in none of the forms above (Pelican's parser may try)."""
     value = " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+    if not value:
+        raise DateError(Text("the date is empty"), Text("write the date (e.g. 2016-11-25 09:00), or remove the line"))
+    value = SPACED_HOUR.sub(lambda hour: f"{hour[1]}h{hour[2] or ''}", value)
     with _invalid_as_error(value):
         try:
             return _safe(datetime.datetime.fromisoformat(value))
         except ValueError:
             pass
-        if match := YEAR_FIRST.fullmatch(value):
+        if match := YEAR_FIRST.fullmatch(value) or ISO_DAY_AT.fullmatch(value):
             year, month, day, clock = match.groups()
             return _combine(value, int(year), int(month), int(day), clock)
         if match := YEAR_LAST.fullmatch(value):
             return _numeric_day_and_month(value, match)
-        return _written_out(value, tuple(dict.fromkeys((*languages, "fr", "en"))))
+        return _written_out(value, tuple(dict.fromkeys((*languages, "fr", "en")))) or _incomplete(value)
+
+
+def _incomplete(value: str) -> None:
+    """Refuse what dateutil reads only by filling a part in from today (`2016`, `Nov 2016`); else None."""
+    from dateutil.parser import ParserError, parse  # noqa: PLC0415 - Pelican's own date parser
+
+    try:
+        readings = [parse(value, default=datetime.datetime(2000, 1, 1)),
+                    parse(value, default=datetime.datetime(2001, 2, 2))]
+    except (ParserError, ValueError, OverflowError):
+        return None
+    missing = [part for part in ("year", "month", "day") if getattr(readings[0], part) != getattr(readings[1], part)]
+    if missing:
+        raise DateError(Text("'{value}' has no {parts}: it would be completed with today's",
+                             value=value, parts=" and ".join(missing)), ISO_FORM)
+    return None
 
 
 class _invalid_as_error:
@@ -119,6 +144,8 @@ def _written_out(value: str, languages: tuple[str, ...]) -> SafeDatetime | None:
             weekday = weekdays[token]
         elif token not in FILLERS:
             return None  # not a written-out date: leave it to Pelican's parser
+    if month is not None and year is not None and day is None:
+        raise DateError(Text("'{value}' has no day", value=value), ISO_FORM)
     if None in (day, month, year):
         return None
     when = _combine(value, year, month, day, clock)

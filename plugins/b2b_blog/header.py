@@ -1,7 +1,8 @@
 """Split a Markdown file into its `Key: value` header and its body (posts, pages, cases, any text).
 
-Two habits are read as well: French typography's space before the colon (`Tags : négociation`,
-also with a no-break space), and a YAML header between `---` lines, as Hugo and Jekyll write it.
+Habits read as well: French typography's space before the colon (`Tags : négociation`, also with
+a no-break space), a YAML header between `---` lines, as Hugo and Jekyll write it, and Hugo's TOML
+header between `+++` lines.
 `parse_header` also gives the file rewritten with a plain header, for python-markdown's meta
 extension (Pelican's own metadata reader), so that the build and every other reader agree.
 """
@@ -11,6 +12,8 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
+
+from .texts import Text
 
 # Same grammar as python-markdown's meta extension, which Pelican authors know; spaces before
 # the colon are the French habit (U+00A0 and U+202F are the no-break spaces French editors put).
@@ -25,6 +28,9 @@ BRACKETED = re.compile(r"\[(?P<items>[^\[\]]*)\]")
 YAML_FENCE = "---"
 YAML_END = ("---", "...")
 YAML_FIX = "write one 'key: value' per line between the two --- lines, lists as [a, b] or 'a, b'"
+TOML_FENCE = "+++"
+# A tab after `key:` is whitespace to the author; PyYAML refuses it ("found character '\t'").
+YAML_TAB = re.compile(r"^(?P<key>[ ]*[A-Za-z0-9_-]+:)\t+", re.MULTILINE)
 
 
 @dataclass
@@ -72,7 +78,23 @@ def parse_header(text: str) -> Header:
     lines = text.splitlines(keepends=True)
     if lines and lines[0].strip() == YAML_FENCE:
         return _yaml_header(lines)
-    return _plain_header(lines)
+    if lines and lines[0].strip() == TOML_FENCE:
+        return _toml_header(lines)
+    header = _plain_header(lines)
+    if not header.fields and not header.mistakes:
+        header.mistakes.extend(_header_after_blank_lines(lines))
+    return header
+
+
+def _header_after_blank_lines(lines: list[str]) -> list[HeaderMistake]:
+    """A header pushed down by blank lines at the top is read as text, and the post has no title."""
+    first = next((number for number, line in enumerate(lines) if line.strip()), None)
+    if not first or not KEY_LINE.match(lines[first].rstrip("\r\n")):
+        return []
+    return [HeaderMistake(1, Text("the file starts with {count} blank line(s), so its header (line {line}) "
+                                  "is read as text", count=first, line=first + 1),
+                          Text("remove the blank line(s) above '{key}:'",
+                               key=KEY_LINE.match(lines[first])["key"]))]
 
 
 def _plain_header(lines: list[str]) -> Header:
@@ -101,7 +123,14 @@ def _plain_header(lines: list[str]) -> Header:
                 ending = line[len(line.rstrip("\r\n")):]
                 rewritten[index] = f"{key_match['key']}: {value}{ending}"
         else:
-            if fields and (accented := ACCENTED_KEY.match(line)) and not accented["key"].isascii():
+            if fields and (wrapped := _key_below(lines, index)):
+                # 'Summary: a long line' cut by the editor: the rest, and the fields below, would show as text.
+                mistakes.append(HeaderMistake(index + 1, Text(
+                    "line {line} has no field name, so the header stops there and '{key}:' on line {below} "
+                    "would show as text", line=index + 1, key=wrapped[1], below=wrapped[0]),
+                    Text("indent line {line} (four spaces) to continue the field above, or join it to "
+                         "line {previous}", line=index + 1, previous=index)))
+            elif fields and (accented := ACCENTED_KEY.match(line)) and not accented["key"].isascii():
                 # `Résumé : …` would end the header silently and show as the first line of the text.
                 mistakes.append(HeaderMistake(index + 1, f"'{accented['key']}' cannot be a field name (accents), "
                                               "so the header stops here", "write the field's English name "
@@ -117,6 +146,16 @@ def _plain_header(lines: list[str]) -> Header:
     return Header(fields, "\n".join(body.splitlines()), "".join(rewritten), mistakes)
 
 
+def _key_below(lines: list[str], index: int) -> tuple[int, str] | None:
+    """The first `Key: value` line after `index` in the same paragraph: (its line number, its key)."""
+    for number in range(index + 1, len(lines)):
+        if not lines[number].strip():
+            return None
+        if key_match := KEY_LINE.match(lines[number].rstrip("\r\n")):
+            return number + 1, key_match["key"]
+    return None
+
+
 def _yaml_header(lines: list[str]) -> Header:
     """A `---` header: read with PyYAML, then written out as `Key: value` lines."""
     import yaml  # noqa: PLC0415 - only files with a YAML header need it
@@ -125,8 +164,7 @@ def _yaml_header(lines: list[str]) -> Header:
     if end is None:
         return _refused(lines, 1, "the header opened with --- on line 1 is never closed",
                         "end the header with a line holding only ---, then a blank line and the text")
-    block = "".join(lines[1:end])
-    body_lines = lines[end + 1:]
+    block = YAML_TAB.sub(r"\g<key> ", "".join(lines[1:end]))
     try:
         loader = yaml.SafeLoader(block)
         try:
@@ -143,8 +181,49 @@ def _yaml_header(lines: list[str]) -> Header:
     if not isinstance(data, dict):
         return _refused(lines, 2, "the YAML header is not a list of 'key: value' lines", YAML_FIX)
     key_lines = {key.value: key.start_mark.line + 2 for key, _value in node.value} if node else {}
+    return _structured_header(lines, end, data, key_lines, _yaml_twice(node))
+
+
+def _yaml_twice(node) -> list[HeaderMistake]:
+    """PyYAML keeps the last of two `title:` lines without a word; the plain header refuses them."""
+    seen: dict[str, list[int]] = {}
+    for key, _value in node.value if node is not None else []:
+        if isinstance(key.value, str):
+            seen.setdefault(key.value.lower(), []).append(key.start_mark.line + 2)
+    return [HeaderMistake(numbers[1], Text("the header has {count} '{field}:' lines (lines {lines}); only the "
+                                           "last would count", count=len(numbers), field=name,
+                                           lines=", ".join(map(str, numbers))),
+                          Text("keep one '{field}:' line", field=name))
+            for name, numbers in seen.items() if len(numbers) > 1]
+
+
+def _toml_header(lines: list[str]) -> Header:
+    """A `+++` header (Hugo's TOML front matter): read with tomllib, then like a YAML header."""
+    import tomllib  # noqa: PLC0415 - only files with a TOML header need it
+
+    end = next((number for number in range(1, len(lines)) if lines[number].strip() == TOML_FENCE), None)
+    if end is None:
+        return _refused(lines, 1, Text("the header opened with +++ on line 1 is never closed"),
+                        Text("end the header with a line holding only +++, then a blank line and the text"))
+    try:
+        data = tomllib.loads("".join(lines[1:end]))
+    except tomllib.TOMLDecodeError as error:
+        found = re.search(r"\(at line (\d+)", str(error))
+        return _refused(lines, int(found[1]) + 1 if found else 1,
+                        Text("the TOML header cannot be read: {reason}", reason=str(error).split(" (at ")[0]),
+                        Text("write one key = \"value\" per line between the two +++ lines, lists as "
+                             "[\"a\", \"b\"]"))
+    key_lines = {}
+    for number in range(1, end):
+        if found := re.match(r"\s*([A-Za-z0-9_-]+)\s*=", lines[number]):
+            key_lines.setdefault(found[1], number + 1)
+    return _structured_header(lines, end, data, key_lines, [])
+
+
+def _structured_header(lines: list[str], end: int, data: dict, key_lines: dict, mistakes: list[HeaderMistake],
+                       ) -> Header:
+    """A YAML or TOML header's values as `Key: value` fields, the body after its closing line."""
     fields: dict[str, Field] = {}
-    mistakes: list[HeaderMistake] = []
     out: list[str] = []
     for key, value in data.items():
         line = key_lines.get(key, 2)
@@ -158,6 +237,7 @@ def _yaml_header(lines: list[str]) -> Header:
             continue
         fields[key.lower()] = Field([text] if text else [], [line] if text else [], line)
         out.append(f"{key}: {text}\n")
+    body_lines = lines[end + 1:]
     body = "".join(body_lines).strip("\n")
     # Same number of lines before the body, so Markdown's own line-based features are not shifted.
     padding = ["\n"] * max(0, end + 1 - len(out))

@@ -23,6 +23,7 @@ from .markdown_tables import EXTENSION as TABLE_ALIGNMENT
 from .posts import word_count
 from .problems import ContentError, Problem, problems
 from .sanitizing import locate, refusals
+from .texts import Text
 from .topics.assign import check_named_topics
 
 logger = logging.getLogger(__name__)
@@ -39,6 +40,22 @@ FRENCH_NAMES = {"titre": "title", "auteur": "author", "auteurs": "authors", "res
                 "modifie": "modified", "categorie": "category", "sujets": "topics", "themes": "topics",
                 "genre": "kind", "rubrique": "kind"}
 STATUSES = ("published", "draft", "hidden")
+# French words for a status, and the status each means.
+FRENCH_STATUSES = {"brouillon": "draft", "publie": "published", "publiee": "published", "cache": "hidden",
+                   "cachee": "hidden", "masque": "hidden", "masquee": "hidden", "prive": "hidden"}
+# Fields of Hugo and Jekyll headers, and what to write here instead (a close spelling would mislead:
+# 'draft' is not a typo of 'Date').
+OTHER_GENERATORS = {
+    "draft": Text("write 'Status: draft' to keep the post unpublished, or remove the line to publish it"),
+    "description": Text("write the text as 'Summary:'"),
+    "excerpt": Text("write the text as 'Summary:'"),
+    "keywords": Text("write them as 'Tags:'"),
+    "layout": Text("remove the line: the theme lays out every post (or name one of theme/templates/ with "
+                   "'Template:')"),
+    "permalink": Text("write the last part of the address as 'Slug:', and the old address as 'Aliases:'"),
+    "lastmod": Text("write the date as 'Modified:'"),
+    "publishdate": Text("write the date as 'Date:'"),
+}
 # The dates authors write (YYYY-MM-DD, with HH:MM or HH:MM:SS); others go to Pelican's parser.
 PLAIN_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?")
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
@@ -129,8 +146,8 @@ class BlogMarkdownReader(MarkdownReader):
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
-            self._report("encoding", f"the file is not valid UTF-8 (byte {error.start})",
-                         "save the file as UTF-8 in your editor")
+            self._report("encoding", _not_utf8(raw, error), "save the file as UTF-8 in your editor",
+                         raw[:error.start].count(b"\n") + 1)
             return "", {}
         if not raw.strip():
             self._report("file", "the file is empty", "write a metadata header and a text, or delete the file")
@@ -192,19 +209,8 @@ class BlogMarkdownReader(MarkdownReader):
             self._report(field, f"the header has {len(lines)} '{field.capitalize()}:' lines (lines "
                                 f"{', '.join(map(str, lines))}); only the first would count",
                          f"keep one '{field.capitalize()}:' line; a long value goes on indented lines below it")
-        extra = {name.lower() for name in plugin_settings.get(self.settings, "B2B_EXTRA_FIELDS")}
-        known = sorted(KNOWN_FIELDS | extra)
-        for field in self._header_lines:
-            if field not in KNOWN_FIELDS and field not in extra:
-                # Only a close name is worth proposing ('Place' is not a typo of 'Template').
-                guess = FRENCH_NAMES.get(field) or next(iter(difflib.get_close_matches(field, known, n=1,
-                                                                                       cutoff=0.65)), None)
-                hint = f"did you mean '{guess.capitalize()}'?" if guess else \
-                    f"use one of: {', '.join(known)}, or declare it in B2B_EXTRA_FIELDS if the site uses it"
-                self._report(field, f"unknown field '{field}'", hint)
-        status = metadata.get("status")
-        if status is not None and status not in STATUSES:
-            self._report("status", f"unknown status '{status}'", f"use one of: {', '.join(STATUSES)}")
+        self._check_fields()
+        self._check_status(metadata)
         slug = metadata.get("slug")
         if slug is not None and not SLUG.match(str(slug)):
             self._report("slug", f"'{slug}' is not a valid slug",
@@ -222,11 +228,39 @@ class BlogMarkdownReader(MarkdownReader):
         if metadata.get("title") and not (content or "").strip():
             self._report("text", "the file has a header but no text", "write the text after the blank line")
 
+    def _check_fields(self) -> None:
+        """Every header field is one of ours or declared by the site; a near name is proposed."""
+        extra = {name.lower() for name in plugin_settings.get(self.settings, "B2B_EXTRA_FIELDS")}
+        known = sorted(KNOWN_FIELDS | extra)
+        for field in self._header_lines:
+            if field not in KNOWN_FIELDS and field not in extra:
+                # Only a close name is worth proposing ('Place' is not a typo of 'Template').
+                if field in OTHER_GENERATORS:
+                    self._report(field, f"unknown field '{field}'", OTHER_GENERATORS[field])
+                    continue
+                guess = FRENCH_NAMES.get(field) or next(iter(difflib.get_close_matches(field, known, n=1,
+                                                                                       cutoff=0.65)), None)
+                hint = f"did you mean '{guess.capitalize()}'?" if guess else \
+                    f"use one of: {', '.join(known)}, or declare it in B2B_EXTRA_FIELDS if the site uses it"
+                self._report(field, f"unknown field '{field}'", hint)
+
+    def _check_status(self, metadata: dict) -> None:
+        status = metadata.get("status")
+        if isinstance(status, str) and status.lower() in STATUSES:
+            status = metadata["status"] = status.lower()  # Pelican reads 'Draft' as draft too
+        if status is not None and status not in STATUSES:
+            meant = FRENCH_STATUSES.get(_folded(str(status)))
+            self._report("status", f"unknown status '{status}'",
+                         Text("write 'Status: {status}'", status=meant) if meant else
+                         f"use one of: {', '.join(STATUSES)}")
+
     def _check_language(self, metadata: dict) -> None:
         languages = sites.languages(self.settings)
         folder = self._relative_path.replace(os.sep, "/").split("/")[0]
         folder_lang = folder if folder in languages else None
         lang = metadata.get("lang")
+        if isinstance(lang, str) and lang not in languages and (same := _same_language(lang, languages)):
+            lang = metadata["lang"] = same  # 'FR', 'fr-FR', 'fr_FR' on a site whose language is 'fr'
         if lang and lang not in languages:
             self._report("lang", f"no site is configured for the language '{lang}' "
                                  f"(configured: {', '.join(languages)})",
@@ -256,6 +290,34 @@ class BlogMarkdownReader(MarkdownReader):
     def _report(self, field: str, message: str, fix: str, line: int | None = None) -> None:
         line = line or self._header_lines.get(field)
         self._file_problems.append(Problem(self._relative_path, field, message, fix, line))
+
+
+def _not_utf8(raw: bytes, error: UnicodeDecodeError) -> str:
+    """Where the file stops being UTF-8, with the word as Windows-1252 would read it (Notepad's old default)."""
+    line_start = raw.rfind(b"\n", 0, error.start) + 1
+    line_end = raw.find(b"\n", error.start)
+    try:
+        line = raw[line_start:line_end if line_end >= 0 else len(raw)].decode("cp1252").strip()
+    except UnicodeDecodeError:
+        return f"the file is not valid UTF-8 (byte {error.start})"
+    return Text("the file is not valid UTF-8 (byte {byte}, in '{line}'): it was likely saved as Windows-1252 "
+                "or Latin-1", byte=error.start, line=line[:60])
+
+
+def _same_language(lang: str, languages: list[str]) -> str | None:
+    """The configured language `lang` names in another case or with a region ('FR', 'fr-FR')."""
+    written = lang.strip().lower().replace("-", "_")
+    for candidate in (written, written.split("_")[0]):
+        if candidate in languages:
+            return candidate
+    return None
+
+
+def _folded(text: str) -> str:
+    import unicodedata  # noqa: PLC0415
+
+    return "".join(char for char in unicodedata.normalize("NFKD", text.strip().casefold())
+                   if not unicodedata.combining(char))
 
 
 _FIXES = {

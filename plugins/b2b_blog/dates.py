@@ -68,10 +68,9 @@ def _incomplete(value: str) -> None:
                     parse(value, default=datetime.datetime(2001, 2, 2))]
     except (ParserError, ValueError, OverflowError):
         return None
-    missing = [part for part in ("year", "month", "day") if getattr(readings[0], part) != getattr(readings[1], part)]
-    if missing:
-        raise DateError(Text("'{value}' has no {parts}: it would be completed with today's",
-                             value=value, parts=" and ".join(missing)), ISO_FORM)
+    if any(getattr(readings[0], part) != getattr(readings[1], part) for part in ("year", "month", "day")):
+        raise DateError(Text("'{value}' is not a whole date (a day, a month and a year): it would be completed "
+                             "with today's", value=value), ISO_FORM)
     return None
 
 

@@ -31,8 +31,8 @@ def setting_problems(settings: dict) -> list[Problem]:
 
 
 # What the type of each default is called in a message.
-TYPE_NAMES = {bool: "True or False", int: "a whole number", str: "a text in quotes", list: "a list [...]",
-              dict: "a dict {...}"}
+TYPE_NAMES = {bool: Text("True or False"), int: Text("a whole number"), str: Text("a text in quotes"),
+              list: Text("a list [...]"), dict: Text("a dict {{...}}")}
 
 
 def setting_types(settings: dict) -> list[Problem]:

@@ -25,7 +25,7 @@ def setting_problems(settings: dict) -> list[Problem]:
     wrong_types = [*setting_types(settings), *pelican_lists(settings)]
     if wrong_types:  # the checks below read these settings
         return [*unknown_names(settings), *wrong_types]
-    return [*unknown_names(settings), *pelican_typos(settings), *time_zone(settings), *plugins(settings),
+    return [*unknown_names(settings), *pelican_typos(settings), *time_zone(settings),
             *missing_for_languages(settings), *extra_fields(settings), *default_kind(settings),
             *catalog_problems(settings)]
 
@@ -72,7 +72,10 @@ def _short(value: object) -> str:
 
 
 def plugins(settings: dict) -> list[Problem]:
-    """Every plugin of PLUGINS can be imported; Pelican only logs the one it cannot, and the theme then fails."""
+    """Every plugin of PLUGINS can be imported; Pelican only logs the one it cannot, and the theme then fails.
+
+    Checked on the settings as read (settings_file.py): Pelican drops the plugin from PLUGINS once it fails.
+    """
     paths = [str(path) for path in settings.get("PLUGIN_PATHS") or []]
     known = [f"pelican.plugins.{module.name}" for module in _namespace_plugins()]
     known += [module.name for module in pkgutil.iter_modules(paths)]

@@ -15,9 +15,11 @@ def read_settings_file(path: str, override: dict | None = None) -> dict:
     """Pelican's settings from `path`; a BuildError naming the line when the file cannot be run."""
     from pelican.settings import read_settings  # noqa: PLC0415 - Pelican loads this module's plugin
 
+    from .settings_check import plugins  # noqa: PLC0415 - it imports Pelican's settings
+
     name = os.path.basename(path)
     try:
-        return read_settings(path, override=override)
+        settings = read_settings(path, override=override)
     except SyntaxError as error:
         raise BuildError([Problem(name, "settings", Text("Python cannot read the settings: {reason}",
                                                          reason=error.msg),
@@ -31,6 +33,9 @@ def read_settings_file(path: str, override: dict | None = None) -> dict:
                                   Text("set THEME to the theme's folder, e.g. THEME = \"theme\""))]) from None
     except Exception as error:  # noqa: BLE001 - any error of the author's Python is theirs to fix
         raise _stopped(name, path, error) from None
+    if mistakes := plugins(settings):
+        raise BuildError(mistakes)
+    return settings
 
 
 def _stopped(name: str, path: str, error: Exception) -> BuildError:

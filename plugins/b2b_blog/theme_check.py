@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from babel.messages.pofile import PoFileError, read_po
@@ -12,6 +13,12 @@ from .problems import Problem
 from .texts import Text
 
 DOMAIN = "messages"
+# A line of a .po file: a keyword and a quoted text, a quoted text alone (continued), a comment or nothing.
+# Babel forgives more (an unclosed quote loses the text's last letter without a word).
+PO_LINE = re.compile(r'\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*|\s*(?:#.*)?')
+
+
+PO_FIX = Text("each entry is a msgid line and a msgstr line, each text between straight double quotes")
 
 
 def catalog_problems(settings: dict) -> list[Problem]:
@@ -32,18 +39,29 @@ def catalog_problems(settings: dict) -> list[Problem]:
                                       "messages.po (or restore it from git)", lang=lang)))
             continue
         try:
+            if (line := _unreadable_line(po_path)) is not None:
+                found.append(Problem(_shown(po_path, settings), "catalog",
+                                     Text("the catalog cannot be read: line {line} is not a msgid, msgstr or "
+                                          "quoted text", line=line), PO_FIX, line))
+                continue
             with po_path.open("rb") as handle:
                 read_po(handle, locale=lang, abort_invalid=True)
         except PoFileError as error:
             found.append(Problem(_shown(po_path, settings), "catalog",
                                  Text("the catalog cannot be read: {reason}", reason=str(error).split(" on ")[0]),
-                                 Text("each entry is a msgid line and a msgstr line, each text between "
-                                      "straight double quotes"), getattr(error, "lineno", None)))
+                                 PO_FIX, getattr(error, "lineno", None)))
         except (OSError, UnicodeDecodeError) as error:
             found.append(Problem(_shown(po_path, settings), "catalog",
                                  Text("the catalog cannot be read: {reason}", reason=str(error)),
                                  Text("save it as UTF-8, or restore it from git")))
     return found
+
+
+def _unreadable_line(path: Path) -> int | None:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not PO_LINE.fullmatch(line):
+            return number
+    return None
 
 
 def _shown(path: Path, settings: dict) -> str:

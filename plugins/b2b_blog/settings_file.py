@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import traceback
 
 from .problems import BuildError, Problem
 from .texts import Text
 
 MISSING_THEME = "Could not find the theme "
+# Pelican's warning when a list setting is a text: it then uses its default (ARTICLE_PATHS = "fr"
+# reads the whole content folder, cases included, as posts).
+NOT_A_LIST = re.compile(r"Detected misconfiguration with (?P<name>\w+) setting \(must be a list\)")
+
+
+class _NotAList(logging.Handler):
+    """Keeps the names of the list settings Pelican found written as a text."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.names: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if found := NOT_A_LIST.match(record.getMessage()):
+            self.names.append(found["name"])
 
 
 def read_settings_file(path: str, override: dict | None = None) -> dict:
@@ -18,6 +35,8 @@ def read_settings_file(path: str, override: dict | None = None) -> dict:
     from .settings_check import plugins  # noqa: PLC0415 - it imports Pelican's settings
 
     name = os.path.basename(path)
+    texts = _NotAList()
+    logging.getLogger("pelican.settings").addHandler(texts)
     try:
         settings = read_settings(path, override=override)
     except SyntaxError as error:
@@ -33,6 +52,13 @@ def read_settings_file(path: str, override: dict | None = None) -> dict:
                                   Text("set THEME to the theme's folder, e.g. THEME = \"theme\""))]) from None
     except Exception as error:  # noqa: BLE001 - any error of the author's Python is theirs to fix
         raise _stopped(name, path, error) from None
+    finally:
+        logging.getLogger("pelican.settings").removeHandler(texts)
+    if texts.names:
+        raise BuildError([Problem(name, setting, Text("{name} is a text, where a list is expected: Pelican would "
+                                                      "use its default instead", name=setting),
+                                  Text("write it as a list, in square brackets: {name} = [\"...\"]", name=setting))
+                          for setting in texts.names])
     if mistakes := plugins(settings):
         raise BuildError(mistakes)
     return settings

@@ -25,6 +25,7 @@ ISO_DAY_AT = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2}),? (?:à|a|at) (.+)")  # 20
 YEAR_LAST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T]+(.+))?")
 # French typography spaces the hour: `9 h 30`, `14 h`.
 SPACED_HOUR = re.compile(r"\b(\d{1,2}) ?h ?(\d{2})?\b")
+AT = re.compile(r"^(?:à|a|at),? ")  # '25/11/2016 à 9h30'
 TIME = re.compile(r"(\d{1,2})(?::(\d{2})(?::(\d{2}))?|h(\d{2})?)")
 TOKEN = re.compile(r"\d{1,2}(?::\d{2}(?::\d{2})?|h(?:\d{2})?)(?![\w:])|\d+|[^\W\d_]+")
 # Words around a written date that say nothing about it ('le 1er novembre', 'the 3rd of May', 'à 9h').
@@ -97,7 +98,7 @@ def _safe(value: datetime.datetime) -> SafeDatetime:
 def _combine(value: str, year: int, month: int, day: int, clock: str | None) -> SafeDatetime:
     hour = minute = second = 0
     if clock:
-        match = TIME.fullmatch(clock.strip())
+        match = TIME.fullmatch(AT.sub("", clock.strip()))
         if not match:
             raise DateError(f"cannot read the time in '{value}'")
         hour, minute, second = int(match[1]), int(match[2] or match[4] or 0), int(match[3] or 0)
@@ -143,6 +144,8 @@ def _written_out(value: str, languages: tuple[str, ...]) -> SafeDatetime | None:
             weekday = weekdays[token]
         elif token not in FILLERS:
             return None  # not a written-out date: leave it to Pelican's parser
+    if year is None and day is not None and month is not None and clock and clock.isdigit():
+        raise DateError(Text("'{value}' has a two-digit year", value=value), ISO_FORM)  # '10 novembre 16'
     if month is not None and year is not None and day is None:
         raise DateError(Text("'{value}' has no day", value=value), ISO_FORM)
     if None in (day, month, year):

@@ -176,12 +176,29 @@ def _yaml_header(lines: list[str]) -> Header:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        quoted = _in_double_quotes(lines[line - 1]) if 1 < line < end + 1 else None
         return _refused(lines, line, f"the YAML header cannot be read: {reason}",
+                        Text("put the value inside double quotes: {quoted}", quoted=quoted) if quoted else
                         f"{YAML_FIX}; put a value holding ': ' or starting with a quote inside quotes")
     if not isinstance(data, dict):
         return _refused(lines, 2, "the YAML header is not a list of 'key: value' lines", YAML_FIX)
     key_lines = {key.value: key.start_mark.line + 2 for key, _value in node.value} if node else {}
+    for key, value in node.value if node else []:
+        if isinstance(data.get(key.value), bool) and value.value.lower() not in ("true", "false"):
+            data[key.value] = value.value  # YAML 1.1 reads 'title: No' or 'On' as a boolean: keep the word
     return _structured_header(lines, end, data, key_lines, _yaml_twice(node))
+
+
+def _in_double_quotes(line: str) -> str | None:
+    """`key: value` with its value in double quotes, the fix for a value YAML misreads ('Titre : suite')."""
+    found = re.match(r"\s*(?P<key>[A-Za-z0-9_-]+):[ \t]+(?P<value>.+?)\s*$", line)
+    if not found or found["value"][0] in "[{|>\"":
+        return None
+    value = found["value"]
+    if len(value) > 1 and value[0] == value[-1] == "'":
+        value = value[1:-1]  # 'L'art de négocier': the apostrophe closed the quotes
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'{found["key"]}: "{escaped}"'
 
 
 def _yaml_twice(node) -> list[HeaderMistake]:

@@ -7,6 +7,8 @@ import datetime
 
 from pelican.utils import slugify
 
+from .texts import Text
+
 
 def _slug(text: str, settings: dict) -> str:
     return slugify(text, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
@@ -18,7 +20,11 @@ def value_mistakes(metadata: dict, settings: dict) -> list[tuple[str, str, str]]
     seen: dict[str, str] = {}
     for tag in metadata.get("tags") or []:
         name, slug = str(tag), getattr(tag, "slug", "") or ""
-        if not slug:
+        if name.startswith("#"):  # the hashtag habit: '#a #b' is one tag, 'a-b'
+            words = ", ".join(word.strip() for word in name.split("#") if word.strip())
+            found.append(("tags", Text("the tag '{name}' starts with #", name=name),
+                          Text("write the tags without #, separated by commas: 'Tags: {words}'", words=words)))
+        elif not slug:
             found.append(("tags", f"the tag '{name}' gives no address (no letter or digit)",
                           "write the tag in words, without HTML, e.g. 'Tags: leadership, confiance'"))
         elif slug in seen:

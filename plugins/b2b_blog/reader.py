@@ -10,7 +10,7 @@ import re
 
 from markdown import Markdown
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, BaseReader, MarkdownReader
-from pelican.utils import SafeDatetime
+from pelican.utils import SafeDatetime, slugify
 
 from . import settings as plugin_settings
 from . import sites
@@ -201,7 +201,13 @@ class BlogMarkdownReader(MarkdownReader):
 
     def _check_header(self, metadata: dict, content: str) -> None:
         for field in REQUIRED_FIELDS:
-            if not str(metadata.get(field, "")).strip():
+            if not str(metadata.get(field, "")).strip() and (heading := _heading_title(content)):
+                # Jekyll's and many editors' habit: the title as the first heading of the text.
+                self._report(field, Text("the file has no 'Title:' line; its text starts with the heading "
+                                         "'{heading}'", heading=heading),
+                             Text("start the file with 'Title: {heading}', then 'Date: 2024-05-01', a blank line "
+                                  "and the text (without the heading)", heading=heading))
+            elif not str(metadata.get(field, "")).strip():
                 self._report(field, "the metadata header has no title (missing or malformed header)",
                              "start the file with lines like 'Title: My post' and 'Date: 2024-05-01', "
                              "then a blank line")
@@ -213,7 +219,10 @@ class BlogMarkdownReader(MarkdownReader):
         self._check_status(metadata)
         slug = metadata.get("slug")
         if slug is not None and not SLUG.match(str(slug)):
+            meant = slugify(str(slug), regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
             self._report("slug", f"'{slug}' is not a valid slug",
+                         Text("use lowercase letters, digits and hyphens only: 'Slug: {meant}'", meant=meant)
+                         if meant and SLUG.match(meant) else
                          "use lowercase letters, digits and hyphens only, e.g. 'diriger-sans-autorite'")
         date, modified = metadata.get("date"), metadata.get("modified")
         if hasattr(date, "year") and hasattr(modified, "year") and modified < date:
@@ -294,6 +303,8 @@ class BlogMarkdownReader(MarkdownReader):
 
 def _not_utf8(raw: bytes, error: UnicodeDecodeError) -> str:
     """Where the file stops being UTF-8, with the word as Windows-1252 would read it (Notepad's old default)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:200]:
+        return Text("the file is not UTF-8: it was saved as UTF-16 ('Unicode' in Windows Notepad)")
     line_start = raw.rfind(b"\n", 0, error.start) + 1
     line_end = raw.find(b"\n", error.start)
     try:
@@ -302,6 +313,12 @@ def _not_utf8(raw: bytes, error: UnicodeDecodeError) -> str:
         return f"the file is not valid UTF-8 (byte {error.start})"
     return Text("the file is not valid UTF-8 (byte {byte}, in '{line}'): it was likely saved as Windows-1252 "
                 "or Latin-1", byte=error.start, line=line[:60])
+
+
+def _heading_title(content: str) -> str | None:
+    """The text of a first-level heading that opens the converted text, if any."""
+    found = re.match(r"\s*<h1[^>]*>(.*?)</h1>", content or "", re.DOTALL)
+    return re.sub(r"<[^>]+>", "", found[1]).strip() if found else None
 
 
 def _same_language(lang: str, languages: list[str]) -> str | None:

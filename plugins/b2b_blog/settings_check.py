@@ -14,7 +14,7 @@ from . import settings as plugin_settings
 from . import sites
 from .problems import Problem
 from .texts import Text
-from .theme_check import catalog_problems
+from .theme_check import catalog_problems, template_blocks
 
 WHERE = "(settings)"
 FIELD_NAME = re.compile(r"[A-Za-z0-9_-]+")
@@ -26,8 +26,8 @@ def setting_problems(settings: dict) -> list[Problem]:
     if wrong_types:  # the checks below read these settings
         return [*unknown_names(settings), *wrong_types]
     return [*unknown_names(settings), *pelican_typos(settings), *time_zone(settings),
-            *missing_for_languages(settings), *extra_fields(settings), *default_kind(settings),
-            *catalog_problems(settings)]
+            *missing_for_languages(settings), *label_keys(settings), *extra_fields(settings),
+            *default_kind(settings), *catalog_problems(settings), *template_blocks(settings)]
 
 
 # What the type of each default is called in a message.
@@ -200,4 +200,28 @@ def missing_for_languages(settings: dict) -> list[Problem]:
             found.append(Problem(WHERE, "ARTICLE_PATHS", f"the posts of content/{lang}/ are not read",
                                  f"add '{lang}' to ARTICLE_PATHS (and '{lang}/pages' to PAGE_PATHS and "
                                  "ARTICLE_EXCLUDES if it has pages)"))
+    return found
+
+
+def label_keys(settings: dict) -> list[Problem]:
+    """Each language's entry of B2B_KINDS and B2B_TOPICS has a label and a slug, and B2B_SECTIONS every folder."""
+    found = []
+    for setting in ("B2B_KINDS", "B2B_TOPICS"):
+        for key, labels in plugin_settings.get(settings, setting).items():
+            for lang, entry in labels.items() if isinstance(labels, dict) else []:
+                lacking = [name for name in ("label", "slug") if not isinstance(entry, dict) or name not in entry]
+                if lacking:
+                    found.append(Problem(WHERE, setting, Text("{setting}['{key}']['{lang}'] has no {names}",
+                                                              setting=setting, key=key, lang=lang,
+                                                              names=", ".join(lacking)),
+                                         Text("give it a label and a slug, e.g. {{'label': 'Point de vue', "
+                                              "'slug': 'point-de-vue'}}")))
+    expected = plugin_settings.DEFAULTS["B2B_SECTIONS"]["en"]
+    for lang, folders in plugin_settings.get(settings, "B2B_SECTIONS").items():
+        lacking = [name for name in expected if not isinstance(folders, dict) or name not in folders]
+        if lacking:
+            found.append(Problem(WHERE, "B2B_SECTIONS", Text("B2B_SECTIONS['{lang}'] has no folder name for {names}",
+                                                             lang=lang, names=", ".join(lacking)),
+                                 Text("add them (the default for 'en': {default})",
+                                      default=", ".join(f"{name}: {expected[name]}" for name in lacking))))
     return found

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from babel.messages.pofile import PoFileError, read_po
+from jinja2 import Environment, FileSystemLoader, TemplateError, nodes
 
 from . import sites
 from .localization import catalogs_source
@@ -55,6 +56,51 @@ def catalog_problems(settings: dict) -> list[Problem]:
                                  Text("the catalog cannot be read: {reason}", reason=str(error)),
                                  Text("save it as UTF-8, or restore it from git")))
     return found
+
+
+def template_blocks(settings: dict) -> list[Problem]:
+    """A block a template fills but its parent does not have is dropped without a word (a post with no text)."""
+    folder = Path(settings["THEME"]) / "templates"
+    environment = Environment(loader=FileSystemLoader(str(folder)), extensions=["jinja2.ext.i18n"])
+    found = []
+    for path in sorted(folder.rglob("*.html")):
+        name = path.relative_to(folder).as_posix()
+        tree = _parsed(environment, name)
+        parent = next((node.template.value for node in tree.find_all(nodes.Extends)
+                       if isinstance(node.template, nodes.Const)), None) if tree else None
+        if parent is None:
+            continue
+        offered = _blocks_of(environment, parent)
+        if offered is None:
+            continue  # a parent that cannot be read is reported by the build itself
+        for block in (node for node in tree.body if isinstance(node, nodes.Block)):
+            if block.name not in offered:
+                found.append(Problem(_shown(path, settings), "template",
+                                     Text("the block '{block}' is not in {parent}, which this template extends: "
+                                          "what it holds would not be shown", block=block.name, parent=parent),
+                                     Text("rename it to one of the blocks of {parent}: {blocks}", parent=parent,
+                                          blocks=", ".join(sorted(offered))), block.lineno))
+    return found
+
+
+def _parsed(environment: Environment, name: str) -> nodes.Template | None:
+    try:
+        source = environment.loader.get_source(environment, name)[0]
+        return environment.parse(source, name)
+    except (TemplateError, OSError, UnicodeDecodeError):
+        return None
+
+
+def _blocks_of(environment: Environment, name: str, seen: frozenset = frozenset()) -> set[str] | None:
+    """Every block `name` and the templates it extends define."""
+    tree = _parsed(environment, name)
+    if tree is None or name in seen:
+        return None
+    blocks = {block.name for block in tree.find_all(nodes.Block)}
+    for node in tree.find_all(nodes.Extends):
+        if isinstance(node.template, nodes.Const):
+            blocks |= _blocks_of(environment, node.template.value, seen | {name}) or set()
+    return blocks
 
 
 def _unreadable_line(path: Path) -> int | None:

@@ -150,3 +150,29 @@ def test_a_list_setting_written_as_a_text_is_named_not_replaced_by_pelicans_defa
         read_settings_file(str(settings_file(tmp_path, "ARTICLE_PATHS = 'fr'\n")))
     assert raised.value.problems[0].field == "ARTICLE_PATHS"
     assert "ARTICLE_PATHS is a text, where a list is expected" in str(raised.value)
+
+
+def test_a_yaml_value_misread_is_answered_with_its_line_in_double_quotes():
+    mistake = parse_header("---\ntitle: 'L'art de négocier'\n---\n\n" + BODY).mistakes[0]
+    assert mistake.line == 2 and mistake.fix == 'put the value inside double quotes: title: "L\'art de négocier"'
+
+
+def test_yaml_words_read_as_booleans_stay_words():
+    fields = parse_header("---\ntitle: No\nsummary: On\nstatus: draft\n---\n\n" + BODY).fields
+    assert (fields["title"].text, fields["summary"].text) == ("No", "On")
+
+
+def test_every_message_of_the_new_checks_is_said_in_french():
+    import ast  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    from b2b_blog.texts import _catalog  # noqa: PLC0415
+
+    catalog = _catalog("fr")
+    plugin = ROOT / "plugins" / "b2b_blog"
+    for module in ("settings_file.py", "theme_check.py"):
+        tree = ast.parse(Path(plugin / module).read_text(encoding="utf-8"))
+        templates = [node.args[0].value for node in ast.walk(tree) if isinstance(node, ast.Call)
+                     and getattr(node.func, "id", None) == "Text" and isinstance(node.args[0], ast.Constant)]
+        assert templates
+        assert [template for template in templates if template not in catalog] == [], module

@@ -176,3 +176,27 @@ def test_every_message_of_the_new_checks_is_said_in_french():
                      and getattr(node.func, "id", None) == "Text" and isinstance(node.args[0], ast.Constant)]
         assert templates
         assert [template for template in templates if template not in catalog] == [], module
+
+
+@pytest.mark.parametrize(("written", "fragment"), [
+    ("2016-13-10", "month must be in 1..12"),
+    ("2016-11-10 25:00", "hour must be in 0..23"),
+])
+def test_an_iso_date_with_a_number_out_of_range_says_which(written, fragment):
+    with pytest.raises(DateError) as raised:
+        parse_date(written)
+    assert fragment in raised.value.message
+
+
+def test_an_invisible_character_before_the_first_key_is_named():
+    mistake = parse_header("\u00a0Title: Essai\nDate: 2016-11-10\n\n" + BODY).mistakes[0]
+    assert mistake.line == 1 and "U+00A0" in mistake.message
+
+
+def test_the_new_messages_are_said_in_french_with_their_values():
+    mistake = parse_header("Title: x\n\u200bDate: 2016-11-10\n\n" + BODY).mistakes[0]
+    assert mistake.message.in_language("fr") == ("la ligne 2 commence par un caractère invisible (U+200B)\u00a0: "
+                                                 "l'en-tête s'arrête donc là")
+    with pytest.raises(DateError) as raised:
+        parse_date("2016")
+    assert raised.value.message.in_language("fr").startswith("«\u00a02016\u00a0» n'est pas une date complète")

@@ -21,6 +21,8 @@ from .texts import Text
 
 ISO_FORM = "write it in ISO form, YYYY-MM-DD (with HH:MM if you like), e.g. 2016-11-25 09:00"
 YEAR_FIRST = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ T]+(.+))?")
+# An ISO-looking date whose numbers fromisoformat refused: checked, so that month 13 is said as such.
+ISO_SHAPE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]+(\d{1,2})(?::(\d{2}))?\b.*)?")
 ISO_DAY_AT = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2}),? (?:à|a|at) (.+)")  # 2016-11-10 à 9h30
 YEAR_LAST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T]+(.+))?")
 # French typography spaces the hour: `9 h 30`, `14 h`.
@@ -51,7 +53,8 @@ def parse_date(text: str, languages: tuple[str, ...] = ("fr", "en")) -> SafeDate
         try:
             return _safe(datetime.datetime.fromisoformat(value))
         except ValueError:
-            pass
+            if shape := ISO_SHAPE.fullmatch(value):  # 2016-13-10, 2016-11-10 25:00: which number is wrong
+                datetime.datetime(*(int(number or 0) for number in shape.groups()))
         if match := YEAR_FIRST.fullmatch(value) or ISO_DAY_AT.fullmatch(value):
             year, month, day, clock = match.groups()
             return _combine(value, int(year), int(month), int(day), clock)

@@ -20,6 +20,8 @@ from .texts import Text
 KEY_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+)(?P<space>[ \t\u00a0\u202f]*):\s*(?P<value>.*)$")
 # A line that looks like a field but whose name has letters the grammar refuses ('Résumé : …').
 ACCENTED_KEY = re.compile(r"^[ ]{0,3}(?P<key>[^\W\d_][\w-]*)[ \t\u00a0\u202f]*:\s")
+# Characters no editor shows, pasted from a word processor or a web page: before a key, they end the header.
+INVISIBLE = "\u00a0\u200b\u200c\u200d\u2060\ufeff"
 # Markdown wants four spaces before a continued value; fewer are forgiven here.
 CONTINUATION = re.compile(r"^[ \t]+(?P<value>.*)$")
 # Comma-separated fields, where `[a, b]` (YAML's list) means the list a, b.
@@ -123,7 +125,12 @@ def _plain_header(lines: list[str]) -> Header:
                 ending = line[len(line.rstrip("\r\n")):]
                 rewritten[index] = f"{key_match['key']}: {value}{ending}"
         else:
-            if fields and (wrapped := _key_below(lines, index)):
+            if (hidden := line.lstrip(" ")[:1]) in INVISIBLE and hidden and KEY_LINE.match(line.strip(INVISIBLE + " ")):
+                mistakes.append(HeaderMistake(index + 1, Text(
+                    "line {line} starts with an invisible character (U+{code}), so the header stops there",
+                    line=index + 1, code=f"{ord(hidden):04X}"),
+                    Text("delete the start of line {line} and type it again", line=index + 1)))
+            elif fields and (wrapped := _key_below(lines, index)):
                 # 'Summary: a long line' cut by the editor: the rest, and the fields below, would show as text.
                 mistakes.append(HeaderMistake(index + 1, Text(
                     "line {line} has no field name, so the header stops there and '{key}:' on line {below} "

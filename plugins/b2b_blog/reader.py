@@ -218,7 +218,10 @@ class BlogMarkdownReader(MarkdownReader):
         self._check_fields()
         self._check_status(metadata)
         slug = metadata.get("slug")
-        if slug is not None and not SLUG.match(str(slug)):
+        if slug is not None and not isinstance(slug, str):  # Pelican's mark for an empty value
+            self._report("slug", Text("the Slug line is empty"), Text("write the slug (e.g. 'Slug: diriger-sans-"
+                                                                     "autorite') or remove the line"))
+        elif slug is not None and not SLUG.match(str(slug)):
             meant = slugify(str(slug), regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
             self._report("slug", f"'{slug}' is not a valid slug",
                          Text("use lowercase letters, digits and hyphens only: 'Slug: {meant}'", meant=meant)

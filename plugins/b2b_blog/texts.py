@@ -52,7 +52,7 @@ def said(message: object, lang: str) -> str:
 
 
 def _catalog(lang: str) -> dict[str, str]:
-    path = CATALOGS / lang.split("_")[0].split("-")[0] / "LC_MESSAGES" / f"{DOMAIN}.po"
+    path = CATALOGS / lang.split("_", maxsplit=1)[0].split("-", maxsplit=1)[0] / "LC_MESSAGES" / f"{DOMAIN}.po"
     try:
         stamp = path.stat().st_mtime_ns
     except OSError:

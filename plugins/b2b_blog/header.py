@@ -1,8 +1,8 @@
 """Split a Markdown file into its `Key: value` header and its body (posts, pages, cases, any text).
 
-Habits read as well: French typography's space before the colon (`Tags : négociation`, also with
-a no-break space), a YAML header between `---` lines, as Hugo and Jekyll write it, and Hugo's TOML
-header between `+++` lines.
+Two habits are read as well: French typography's space before the colon (`Tags : négociation`,
+also with a no-break space), and a YAML header between `---` lines, as Hugo and Jekyll write it
+(and Hugo's TOML header between `+++` lines, read as the same fields).
 `parse_header` also gives the file rewritten with a plain header, for python-markdown's meta
 extension (Pelican's own metadata reader), so that the build and every other reader agree.
 """
@@ -84,8 +84,20 @@ def parse_header(text: str) -> Header:
         return _toml_header(lines)
     header = _plain_header(lines)
     if not header.fields and not header.mistakes:
-        header.mistakes.extend(_header_after_blank_lines(lines))
+        header.mistakes.extend(_header_after_blank_lines(lines) or _heading_as_title(lines))
     return header
+
+
+def _heading_as_title(lines: list[str]) -> list[HeaderMistake]:
+    """Jekyll's and many editors' habit: no header, the title as the text's first heading (`# Titre`)."""
+    first = next((number for number, line in enumerate(lines) if line.strip()), None)
+    found = re.match(r"#\s+(?P<title>.+?)\s*#*\s*$", lines[first]) if first is not None else None
+    if not found:
+        return []
+    return [HeaderMistake(first + 1, Text("the file has no 'Title:' line; its text starts with the heading "
+                                          "'{heading}'", heading=found["title"]),
+                          Text("start the file with 'Title: {heading}', then 'Date: 2024-05-01', a blank line "
+                               "and the text (without the heading)", heading=found["title"]))]
 
 
 def _header_after_blank_lines(lines: list[str]) -> list[HeaderMistake]:
@@ -125,19 +137,10 @@ def _plain_header(lines: list[str]) -> Header:
                 ending = line[len(line.rstrip("\r\n")):]
                 rewritten[index] = f"{key_match['key']}: {value}{ending}"
         else:
-            if (hidden := line.lstrip(" ")[:1]) in INVISIBLE and hidden and KEY_LINE.match(line.strip(INVISIBLE + " ")):
-                mistakes.append(HeaderMistake(index + 1, Text(
-                    "line {line} starts with an invisible character (U+{code}), so the header stops there",
-                    line=index + 1, code=f"{ord(hidden):04X}"),
-                    Text("delete the start of line {line} and type it again", line=index + 1)))
-            elif fields and (wrapped := _key_below(lines, index)):
-                # 'Summary: a long line' cut by the editor: the rest, and the fields below, would show as text.
-                mistakes.append(HeaderMistake(index + 1, Text(
-                    "line {line} has no field name, so the header stops there and '{key}:' on line {below} "
-                    "would show as text", line=index + 1, key=wrapped[1], below=wrapped[0]),
-                    Text("indent line {line} (four spaces) to continue the field above, or join it to "
-                         "line {previous}", line=index + 1, previous=index)))
-            elif fields and (accented := ACCENTED_KEY.match(line)) and not accented["key"].isascii():
+            if mistake := _invisible_start(line, index) or (_wrapped(lines, index) if fields else None):
+                mistakes.append(mistake)
+                break
+            if fields and (accented := ACCENTED_KEY.match(line)) and not accented["key"].isascii():
                 # `Résumé : …` would end the header silently and show as the first line of the text.
                 mistakes.append(HeaderMistake(index + 1, f"'{accented['key']}' cannot be a field name (accents), "
                                               "so the header stops here", "write the field's English name "
@@ -151,6 +154,27 @@ def _plain_header(lines: list[str]) -> Header:
         index = len(lines)
     body = "".join(lines[index:]).strip("\n")
     return Header(fields, "\n".join(body.splitlines()), "".join(rewritten), mistakes)
+
+
+def _invisible_start(line: str, index: int) -> HeaderMistake | None:
+    """A key behind a character no editor shows (a no-break or zero-width space pasted from elsewhere)."""
+    hidden = line.lstrip(" ")[:1]
+    if not hidden or hidden not in INVISIBLE or not KEY_LINE.match(line.strip(INVISIBLE + " ")):
+        return None
+    return HeaderMistake(index + 1, Text("line {line} starts with an invisible character (U+{code}), so the header "
+                                         "stops there", line=index + 1, code=f"{ord(hidden):04X}"),
+                         Text("delete the start of line {line} and type it again", line=index + 1))
+
+
+def _wrapped(lines: list[str], index: int) -> HeaderMistake | None:
+    """'Summary: a long line' cut by the editor: the rest, and the fields below, would show as text."""
+    if not (below := _key_below(lines, index)):
+        return None
+    return HeaderMistake(index + 1, Text("line {line} has no field name, so the header stops there and '{key}:' on "
+                                         "line {below} would show as text", line=index + 1, key=below[1],
+                                         below=below[0]),
+                         Text("indent line {line} (four spaces) to continue the field above, or join it to "
+                              "line {previous}", line=index + 1, previous=index))
 
 
 def _key_below(lines: list[str], index: int) -> tuple[int, str] | None:
@@ -171,7 +195,9 @@ def _yaml_header(lines: list[str]) -> Header:
     if end is None:
         return _refused(lines, 1, "the header opened with --- on line 1 is never closed",
                         "end the header with a line holding only ---, then a blank line and the text")
-    block = YAML_TAB.sub(r"\g<key> ", "".join(lines[1:end]))
+    block = "".join(lines[1:end])
+    block = YAML_TAB.sub(r"\g<key> ", block)
+    body_lines = lines[end + 1:]
     try:
         loader = yaml.SafeLoader(block)
         try:
@@ -181,19 +207,39 @@ def _yaml_header(lines: list[str]) -> Header:
             loader.dispose()
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
+        if mark and 0 <= mark.line < end - 1 and (quoted := _in_double_quotes(lines[mark.line + 1])):
+            # 'Titre : suite' or 'L'art' in single quotes: the line as it should be written.
+            return _refused(lines, mark.line + 2, Text("the YAML header cannot be read: {reason}",
+                                                       reason=getattr(error, "problem", None) or str(error)),
+                            Text("put the value inside double quotes: {quoted}", quoted=quoted))
         line = mark.line + 2 if mark else 1
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
-        quoted = _in_double_quotes(lines[line - 1]) if 1 < line < end + 1 else None
         return _refused(lines, line, f"the YAML header cannot be read: {reason}",
-                        Text("put the value inside double quotes: {quoted}", quoted=quoted) if quoted else
                         f"{YAML_FIX}; put a value holding ': ' or starting with a quote inside quotes")
     if not isinstance(data, dict):
         return _refused(lines, 2, "the YAML header is not a list of 'key: value' lines", YAML_FIX)
     key_lines = {key.value: key.start_mark.line + 2 for key, _value in node.value} if node else {}
-    for key, value in node.value if node else []:
-        if isinstance(data.get(key.value), bool) and value.value.lower() not in ("true", "false"):
-            data[key.value] = value.value  # YAML 1.1 reads 'title: No' or 'On' as a boolean: keep the word
-    return _structured_header(lines, end, data, key_lines, _yaml_twice(node))
+    _words_not_booleans(node, data)
+    fields: dict[str, Field] = {}
+    mistakes: list[HeaderMistake] = []
+    mistakes.extend(_yaml_twice(node))
+    out: list[str] = []
+    for key, value in data.items():
+        line = key_lines.get(key, 2)
+        if not isinstance(key, str) or not re.fullmatch(r"[A-Za-z0-9_-]+", key):
+            mistakes.append(HeaderMistake(line, f"'{key}' is not a field name", "use letters, digits, - and _"))
+            continue
+        text = _yaml_value(value)
+        if text is None:
+            mistakes.append(HeaderMistake(line, f"the field '{key}' holds a nested structure",
+                                          f"write it on one line, e.g. '{key}: first, second'"))
+            continue
+        fields[key.lower()] = Field([text] if text else [], [line] if text else [], line)
+        out.append(f"{key}: {text}\n")
+    body = "".join(body_lines).strip("\n")
+    # Same number of lines before the body, so Markdown's own line-based features are not shifted.
+    padding = ["\n"] * max(0, end + 1 - len(out))
+    return Header(fields, "\n".join(body.splitlines()), "".join(out + padding + body_lines), mistakes)
 
 
 def _in_double_quotes(line: str) -> str | None:
@@ -221,9 +267,21 @@ def _yaml_twice(node) -> list[HeaderMistake]:
             for name, numbers in seen.items() if len(numbers) > 1]
 
 
+def _words_not_booleans(node, data: dict) -> None:
+    """YAML 1.1 reads `title: No` or `On` as a boolean: keep the word as written."""
+    for key, value in node.value if node is not None else []:
+        if isinstance(data.get(key.value), bool) and value.value.lower() not in ("true", "false"):
+            data[key.value] = value.value
+
+
 def _toml_header(lines: list[str]) -> Header:
-    """A `+++` header (Hugo's TOML front matter): read with tomllib, then like a YAML header."""
-    import tomllib  # noqa: PLC0415 - only files with a TOML header need it
+    """A `+++` header (Hugo's TOML front matter), read with tomllib and handed on as the same YAML lines.
+
+    Each key is written, as JSON (which YAML reads), on the line it has in the file, so that every
+    field, refusal and the text keep their line numbers.
+    """
+    import json  # noqa: PLC0415 - only files with a TOML header need these
+    import tomllib  # noqa: PLC0415
 
     end = next((number for number in range(1, len(lines)) if lines[number].strip() == TOML_FENCE), None)
     if end is None:
@@ -237,35 +295,17 @@ def _toml_header(lines: list[str]) -> Header:
                         Text("the TOML header cannot be read: {reason}", reason=str(error).split(" (at ")[0]),
                         Text("write one key = \"value\" per line between the two +++ lines, lists as "
                              "[\"a\", \"b\"]"))
-    key_lines = {}
-    for number in range(1, end):
-        if found := re.match(r"\s*([A-Za-z0-9_-]+)\s*=", lines[number]):
-            key_lines.setdefault(found[1], number + 1)
-    return _structured_header(lines, end, data, key_lines, [])
-
-
-def _structured_header(lines: list[str], end: int, data: dict, key_lines: dict, mistakes: list[HeaderMistake],
-                       ) -> Header:
-    """A YAML or TOML header's values as `Key: value` fields, the body after its closing line."""
-    fields: dict[str, Field] = {}
-    out: list[str] = []
+    block = ["\n"] * (end - 1)
     for key, value in data.items():
-        line = key_lines.get(key, 2)
-        if not isinstance(key, str) or not re.fullmatch(r"[A-Za-z0-9_-]+", key):
-            mistakes.append(HeaderMistake(line, f"'{key}' is not a field name", "use letters, digits, - and _"))
-            continue
-        text = _yaml_value(value)
-        if text is None:
-            mistakes.append(HeaderMistake(line, f"the field '{key}' holds a nested structure",
-                                          f"write it on one line, e.g. '{key}: first, second'"))
-            continue
-        fields[key.lower()] = Field([text] if text else [], [line] if text else [], line)
-        out.append(f"{key}: {text}\n")
-    body_lines = lines[end + 1:]
-    body = "".join(body_lines).strip("\n")
-    # Same number of lines before the body, so Markdown's own line-based features are not shifted.
-    padding = ["\n"] * max(0, end + 1 - len(out))
-    return Header(fields, "\n".join(body.splitlines()), "".join(out + padding + body_lines), mistakes)
+        written = next((number for number in range(1, end)
+                        if re.match(rf"\s*(?:[\"']?{re.escape(key)}[\"']?\s*=|\[{re.escape(key)}\])", lines[number])),
+                       None)
+        entry = f"{json.dumps(key)}: {json.dumps(value, default=_scalar, ensure_ascii=False)}\n"
+        if written is not None and block[written - 1] == "\n":
+            block[written - 1] = entry
+        else:
+            block.append(entry)  # a [table]: no line of its own; YAML names it a nested structure
+    return _yaml_header(["---\n", *block, "---\n", *lines[end + 1:]])
 
 
 def _yaml_value(value) -> str | None:

@@ -10,12 +10,13 @@ import re
 
 from markdown import Markdown
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, BaseReader, MarkdownReader
-from pelican.utils import SafeDatetime, slugify
+from pelican.utils import SafeDatetime
 
 from . import settings as plugin_settings
 from . import sites
 from .conversion_cache import conversions
 from .dates import DateError, parse_date
+from .habits import not_utf8, read_habits
 from .header import parse_header, repeated_keys
 from .header_values import value_mistakes
 from .markdown_links import EXTENSION as EXTERNAL_LINKS
@@ -23,7 +24,6 @@ from .markdown_tables import EXTENSION as TABLE_ALIGNMENT
 from .posts import word_count
 from .problems import ContentError, Problem, problems
 from .sanitizing import locate, refusals
-from .texts import Text
 from .topics.assign import check_named_topics
 
 logger = logging.getLogger(__name__)
@@ -40,22 +40,6 @@ FRENCH_NAMES = {"titre": "title", "auteur": "author", "auteurs": "authors", "res
                 "modifie": "modified", "categorie": "category", "sujets": "topics", "themes": "topics",
                 "genre": "kind", "rubrique": "kind"}
 STATUSES = ("published", "draft", "hidden")
-# French words for a status, and the status each means.
-FRENCH_STATUSES = {"brouillon": "draft", "publie": "published", "publiee": "published", "cache": "hidden",
-                   "cachee": "hidden", "masque": "hidden", "masquee": "hidden", "prive": "hidden"}
-# Fields of Hugo and Jekyll headers, and what to write here instead (a close spelling would mislead:
-# 'draft' is not a typo of 'Date').
-OTHER_GENERATORS = {
-    "draft": Text("write 'Status: draft' to keep the post unpublished, or remove the line to publish it"),
-    "description": Text("write the text as 'Summary:'"),
-    "excerpt": Text("write the text as 'Summary:'"),
-    "keywords": Text("write them as 'Tags:'"),
-    "layout": Text("remove the line: the theme lays out every post (or name one of theme/templates/ with "
-                   "'Template:')"),
-    "permalink": Text("write the last part of the address as 'Slug:', and the old address as 'Aliases:'"),
-    "lastmod": Text("write the date as 'Modified:'"),
-    "publishdate": Text("write the date as 'Date:'"),
-}
 # The dates authors write (YYYY-MM-DD, with HH:MM or HH:MM:SS); others go to Pelican's parser.
 PLAIN_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?")
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
@@ -82,6 +66,7 @@ class BlogMarkdownReader(MarkdownReader):
         self._repeated: dict[str, list[int]] = {}
         content, metadata = self._read_checked(source_path)
         if metadata or content:  # an empty or unreadable file has no header to check; a bad date does
+            read_habits(metadata, self._header_lines, sites.languages(self.settings), self.settings, self._report)
             self._check_language(metadata)
             self._check_header(metadata, content)
             self._check_kind(metadata)
@@ -146,7 +131,7 @@ class BlogMarkdownReader(MarkdownReader):
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
-            self._report("encoding", _not_utf8(raw, error), "save the file as UTF-8 in your editor",
+            self._report("encoding", not_utf8(raw, error), "save the file as UTF-8 in your editor",
                          raw[:error.start].count(b"\n") + 1)
             return "", {}
         if not raw.strip():
@@ -201,13 +186,7 @@ class BlogMarkdownReader(MarkdownReader):
 
     def _check_header(self, metadata: dict, content: str) -> None:
         for field in REQUIRED_FIELDS:
-            if not str(metadata.get(field, "")).strip() and (heading := _heading_title(content)):
-                # Jekyll's and many editors' habit: the title as the first heading of the text.
-                self._report(field, Text("the file has no 'Title:' line; its text starts with the heading "
-                                         "'{heading}'", heading=heading),
-                             Text("start the file with 'Title: {heading}', then 'Date: 2024-05-01', a blank line "
-                                  "and the text (without the heading)", heading=heading))
-            elif not str(metadata.get(field, "")).strip():
+            if not str(metadata.get(field, "")).strip():
                 self._report(field, "the metadata header has no title (missing or malformed header)",
                              "start the file with lines like 'Title: My post' and 'Date: 2024-05-01', "
                              "then a blank line")
@@ -215,17 +194,22 @@ class BlogMarkdownReader(MarkdownReader):
             self._report(field, f"the header has {len(lines)} '{field.capitalize()}:' lines (lines "
                                 f"{', '.join(map(str, lines))}); only the first would count",
                          f"keep one '{field.capitalize()}:' line; a long value goes on indented lines below it")
-        self._check_fields()
-        self._check_status(metadata)
+        extra = {name.lower() for name in plugin_settings.get(self.settings, "B2B_EXTRA_FIELDS")}
+        known = sorted(KNOWN_FIELDS | extra)
+        for field in self._header_lines:
+            if field not in KNOWN_FIELDS and field not in extra:
+                # Only a close name is worth proposing ('Place' is not a typo of 'Template').
+                guess = FRENCH_NAMES.get(field) or next(iter(difflib.get_close_matches(field, known, n=1,
+                                                                                       cutoff=0.65)), None)
+                hint = f"did you mean '{guess.capitalize()}'?" if guess else \
+                    f"use one of: {', '.join(known)}, or declare it in B2B_EXTRA_FIELDS if the site uses it"
+                self._report(field, f"unknown field '{field}'", hint)
+        status = metadata.get("status")
+        if status is not None and status not in STATUSES:
+            self._report("status", f"unknown status '{status}'", f"use one of: {', '.join(STATUSES)}")
         slug = metadata.get("slug")
-        if slug is not None and not isinstance(slug, str):  # Pelican's mark for an empty value
-            self._report("slug", Text("the Slug line is empty"), Text("write the slug (e.g. 'Slug: diriger-sans-"
-                                                                     "autorite') or remove the line"))
-        elif slug is not None and not SLUG.match(str(slug)):
-            meant = slugify(str(slug), regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+        if slug is not None and not SLUG.match(str(slug)):
             self._report("slug", f"'{slug}' is not a valid slug",
-                         Text("use lowercase letters, digits and hyphens only: 'Slug: {meant}'", meant=meant)
-                         if meant and SLUG.match(meant) else
                          "use lowercase letters, digits and hyphens only, e.g. 'diriger-sans-autorite'")
         date, modified = metadata.get("date"), metadata.get("modified")
         if hasattr(date, "year") and hasattr(modified, "year") and modified < date:
@@ -240,39 +224,11 @@ class BlogMarkdownReader(MarkdownReader):
         if metadata.get("title") and not (content or "").strip():
             self._report("text", "the file has a header but no text", "write the text after the blank line")
 
-    def _check_fields(self) -> None:
-        """Every header field is one of ours or declared by the site; a near name is proposed."""
-        extra = {name.lower() for name in plugin_settings.get(self.settings, "B2B_EXTRA_FIELDS")}
-        known = sorted(KNOWN_FIELDS | extra)
-        for field in self._header_lines:
-            if field not in KNOWN_FIELDS and field not in extra:
-                # Only a close name is worth proposing ('Place' is not a typo of 'Template').
-                if field in OTHER_GENERATORS:
-                    self._report(field, f"unknown field '{field}'", OTHER_GENERATORS[field])
-                    continue
-                guess = FRENCH_NAMES.get(field) or next(iter(difflib.get_close_matches(field, known, n=1,
-                                                                                       cutoff=0.65)), None)
-                hint = f"did you mean '{guess.capitalize()}'?" if guess else \
-                    f"use one of: {', '.join(known)}, or declare it in B2B_EXTRA_FIELDS if the site uses it"
-                self._report(field, f"unknown field '{field}'", hint)
-
-    def _check_status(self, metadata: dict) -> None:
-        status = metadata.get("status")
-        if isinstance(status, str) and status.lower() in STATUSES:
-            status = metadata["status"] = status.lower()  # Pelican reads 'Draft' as draft too
-        if status is not None and status not in STATUSES:
-            meant = FRENCH_STATUSES.get(_folded(str(status)))
-            self._report("status", f"unknown status '{status}'",
-                         Text("write 'Status: {status}'", status=meant) if meant else
-                         f"use one of: {', '.join(STATUSES)}")
-
     def _check_language(self, metadata: dict) -> None:
         languages = sites.languages(self.settings)
         folder = self._relative_path.replace(os.sep, "/").split("/")[0]
         folder_lang = folder if folder in languages else None
         lang = metadata.get("lang")
-        if isinstance(lang, str) and lang not in languages and (same := _same_language(lang, languages)):
-            lang = metadata["lang"] = same  # 'FR', 'fr-FR', 'fr_FR' on a site whose language is 'fr'
         if lang and lang not in languages:
             self._report("lang", f"no site is configured for the language '{lang}' "
                                  f"(configured: {', '.join(languages)})",
@@ -302,42 +258,6 @@ class BlogMarkdownReader(MarkdownReader):
     def _report(self, field: str, message: str, fix: str, line: int | None = None) -> None:
         line = line or self._header_lines.get(field)
         self._file_problems.append(Problem(self._relative_path, field, message, fix, line))
-
-
-def _not_utf8(raw: bytes, error: UnicodeDecodeError) -> str:
-    """Where the file stops being UTF-8, with the word as Windows-1252 would read it (Notepad's old default)."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:200]:
-        return Text("the file is not UTF-8: it was saved as UTF-16 ('Unicode' in Windows Notepad)")
-    line_start = raw.rfind(b"\n", 0, error.start) + 1
-    line_end = raw.find(b"\n", error.start)
-    try:
-        line = raw[line_start:line_end if line_end >= 0 else len(raw)].decode("cp1252").strip()
-    except UnicodeDecodeError:
-        return f"the file is not valid UTF-8 (byte {error.start})"
-    return Text("the file is not valid UTF-8 (byte {byte}, in '{line}'): it was likely saved as Windows-1252 "
-                "or Latin-1", byte=error.start, line=line[:60])
-
-
-def _heading_title(content: str) -> str | None:
-    """The text of a first-level heading that opens the converted text, if any."""
-    found = re.match(r"\s*<h1[^>]*>(.*?)</h1>", content or "", re.DOTALL)
-    return re.sub(r"<[^>]+>", "", found[1]).strip() if found else None
-
-
-def _same_language(lang: str, languages: list[str]) -> str | None:
-    """The configured language `lang` names in another case or with a region ('FR', 'fr-FR')."""
-    written = lang.strip().lower().replace("-", "_")
-    for candidate in (written, written.split("_")[0]):
-        if candidate in languages:
-            return candidate
-    return None
-
-
-def _folded(text: str) -> str:
-    import unicodedata  # noqa: PLC0415
-
-    return "".join(char for char in unicodedata.normalize("NFKD", text.strip().casefold())
-                   if not unicodedata.combining(char))
 
 
 _FIXES = {

@@ -200,3 +200,21 @@ def test_the_new_messages_are_said_in_french_with_their_values():
     with pytest.raises(DateError) as raised:
         parse_date("2016")
     assert raised.value.message.in_language("fr").startswith("«\u00a02016\u00a0» n'est pas une date complète")
+
+
+def test_a_language_being_added_without_its_catalog_is_a_warning_found_where_gettext_looks(tmp_path, caplog):
+    from b2b_blog.theme_check import catalog_problems  # noqa: PLC0415
+    from conftest import site_settings  # noqa: PLC0415
+
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    (tmp_path / "content").mkdir()
+    settings = site_settings(tmp_path / "content", tmp_path, THEME=str(theme),
+                             I18N_SUBSITES={"en": {}, "pt_br": {"SITENAME": "O blog"}})
+    assert catalog_problems(settings) == []
+    assert "no catalog for the language 'pt_br'" in caplog.text and "--lang pt_BR" in caplog.text
+    caplog.clear()
+    (theme / "translations" / "pt_BR" / "LC_MESSAGES").mkdir(parents=True)
+    shutil.copy(theme / "translations" / "fr" / "LC_MESSAGES" / "messages.po",
+                theme / "translations" / "pt_BR" / "LC_MESSAGES" / "messages.po")
+    assert catalog_problems(settings) == [] and "no catalog" not in caplog.text

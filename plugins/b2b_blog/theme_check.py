@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from .localization import catalogs_source
 from .problems import Problem
 from .texts import Text
 
+logger = logging.getLogger(__name__)
+
 DOMAIN = "messages"
 # A line of a .po file: a keyword and a quoted text, a quoted text alone (continued), a comment or nothing.
 # Babel forgives more (an unclosed quote loses the text's last letter without a word).
@@ -23,21 +26,29 @@ PO_FIX = Text("each entry is a msgid line and a msgstr line, each text between s
 
 
 def catalog_problems(settings: dict) -> list[Problem]:
-    """Each language but the theme's own (I18N_TEMPLATES_LANG) has a readable `messages.po`."""
+    """Each language but the theme's own (I18N_TEMPLATES_LANG) has a readable `messages.po`.
+
+    The site's main language without its catalog stops the build (its pages would all be in English);
+    a language being added only gets a warning until its catalog is made (README, Languages).
+    """
     source = catalogs_source(settings["THEME"])
     own = settings.get("I18N_TEMPLATES_LANG") or settings.get("DEFAULT_LANG")
     found = []
     for lang in sites.languages(settings):
-        po_path = source / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
         if lang == own:
             continue
-        if not po_path.is_file():
+        po_path = next((path for path in _catalog_paths(source, lang) if path.is_file()), None)
+        if po_path is None:
             # gettext falls back to the theme's English without a word, and the whole page is in English.
-            found.append(Problem(_shown(po_path, settings), "catalog",
-                                 Text("the theme has no catalog for the language '{lang}': its pages would show "
-                                      "the theme's labels in English", lang=lang),
-                                 Text("run 'invoke catalog-update --lang {lang}', then translate the new "
-                                      "messages.po (or restore it from git)", lang=lang)))
+            missing = Problem(_shown(_catalog_paths(source, lang)[-1], settings), "catalog",
+                              Text("the theme has no catalog for the language '{lang}': its pages would show "
+                                   "the theme's labels in English", lang=lang),
+                              Text("run 'invoke catalog-update --lang {lang}', then translate the new "
+                                   "messages.po (or restore it from git)", lang=_gettext_name(lang)))
+            if lang == settings.get("DEFAULT_LANG"):
+                found.append(missing)
+            else:
+                logger.warning("%s", missing)
             continue
         try:
             if (line := _unreadable_line(po_path)) is not None:
@@ -101,6 +112,18 @@ def _blocks_of(environment: Environment, name: str, seen: frozenset = frozenset(
         if isinstance(node.template, nodes.Const):
             blocks |= _blocks_of(environment, node.template.value, seen | {name}) or set()
     return blocks
+
+
+def _gettext_name(lang: str) -> str:
+    """The folder gettext looks for: the territory in capitals (`pt_br` -> `pt_BR`)."""
+    language, _, territory = lang.partition("_")
+    return f"{language}_{territory.upper()}" if territory else lang
+
+
+def _catalog_paths(source: Path, lang: str) -> list[Path]:
+    """Where gettext would find the catalog of `lang`, the likeliest last."""
+    names = dict.fromkeys([lang, lang.partition("_")[0], _gettext_name(lang)])
+    return [source / name / "LC_MESSAGES" / f"{DOMAIN}.po" for name in names]
 
 
 def _unreadable_line(path: Path) -> int | None:

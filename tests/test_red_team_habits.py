@@ -226,10 +226,13 @@ def warned(check, settings) -> tuple[list, bool]:
     kept = logging.Handler(level=logging.WARNING)
     kept.emit = lambda record: messages.append(record.getMessage())
     logger = logging.getLogger("b2b_blog.theme_check")
+    # Another test's logging.config (disable_existing_loggers) may have switched this logger off.
+    disabled, logger.disabled = logger.disabled, False
     logger.addHandler(kept)
     try:
         found = check(settings)
     finally:
         logger.removeHandler(kept)
+        logger.disabled = disabled
     return found, any("no catalog for the language 'pt_br'" in message and "--lang pt_BR" in message
                       for message in messages)

@@ -17,6 +17,8 @@ from .texts import Text
 logger = logging.getLogger(__name__)
 
 DOMAIN = "messages"
+# The catalogs the last check found missing for a language being added (warned of, not refused).
+awaited: list[Problem] = []
 # A line of a .po file: a keyword and a quoted text, a quoted text alone (continued), a comment or nothing.
 # Babel forgives more (an unclosed quote loses the text's last letter without a word).
 PO_LINE = re.compile(r'\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*|\s*(?:#.*)?')
@@ -34,6 +36,7 @@ def catalog_problems(settings: dict) -> list[Problem]:
     source = catalogs_source(settings["THEME"])
     own = settings.get("I18N_TEMPLATES_LANG") or settings.get("DEFAULT_LANG")
     found = []
+    awaited.clear()
     for lang in sites.languages(settings):
         if lang == own:
             continue
@@ -49,6 +52,7 @@ def catalog_problems(settings: dict) -> list[Problem]:
                 found.append(missing)
             else:
                 logger.warning("%s", missing)
+                awaited.append(missing)
             continue
         try:
             if (line := _unreadable_line(po_path)) is not None:

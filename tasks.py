@@ -28,9 +28,14 @@ CONFIG = {
 
 
 def _settings(settings_file: str) -> dict:
-    from pelican.settings import read_settings  # noqa: PLC0415 - import lazily: tasks load fast
+    from b2b_blog.problems import BuildError  # noqa: PLC0415 - import lazily: tasks load fast
+    from b2b_blog.settings_file import read_settings_file  # noqa: PLC0415
 
-    return read_settings(str(ROOT / settings_file))
+    try:
+        return read_settings_file(str(ROOT / settings_file))
+    except BuildError as error:  # a mistake in the settings file, named by its line
+        print(error, file=sys.stderr)
+        raise SystemExit(1) from None
 
 
 def _build(settings_file: str) -> Path:

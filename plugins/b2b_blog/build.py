@@ -168,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
     import logging  # noqa: PLC0415
 
     from pelican.log import init  # noqa: PLC0415
-    from pelican.settings import read_settings  # noqa: PLC0415
+
+    from .settings_file import read_settings_file  # noqa: PLC0415 - names the settings file's mistakes
 
     parser = argparse.ArgumentParser(description=main.__doc__,
                                      epilog="Run it from the project folder with PYTHONPATH=plugins.")
@@ -183,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     override = {key: os.path.abspath(value) for key, value in (("PATH", args.content), ("OUTPUT_PATH", args.output),
                                                                ("CACHE_PATH", args.cache)) if value}
     try:
-        build_site(read_settings(args.settings, override=override))
+        build_site(read_settings_file(args.settings, override=override))
     except Exception as error:  # noqa: BLE001 - the author reads the message, not a traceback
         print(error, file=sys.stderr)
         if args.report:

@@ -179,6 +179,12 @@ def _url_problem(content, owner: Owner) -> Problem | None:
     if not url:
         return None
     parts = urlsplit(unquote(str(url)))  # a browser reads %2e%2e as a step up
+    rest = str(url).lstrip("/")
+    if str(url).startswith("/") and not str(url).startswith("//") and ".." not in parts.path.split("/"):
+        # An old site's habit (Url: /billets/2013/...): after SITEURL's '/' it becomes //billets, another host.
+        return Problem(owner.source or "(site)", "url",
+                       Text("Url '{url}' starts with /: links would lead to //{rest}, another host", url=url,
+                            rest=rest), Text("write it without the first /: 'Url: {rest}'", rest=rest))
     if parts.scheme or parts.netloc or posixpath.normpath("/" + parts.path).startswith("//") \
             or ".." in parts.path.split("/"):
         return Problem(owner.source or Text("(site)"), "url", Text("Url '{url}' leads outside the site", url=url),

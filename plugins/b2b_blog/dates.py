@@ -3,7 +3,8 @@
 Read: ISO (`2016-11-10`, `2016-11-10 09:00`, `2016-11-10T09:00+01:00`), year first with slashes or dots
 (`2016/11/10`), month names in the site's languages (`10 novembre 2016`, `1er novembre 2016`,
 `November 10, 2016`, `vendredi 25 novembre 2016 à 9h30`), and numeric dates that have one reading only
-(`25/11/2016`: there is no month 25). Refused: `03/11/2016` (3 November or 11 March?).
+(`25/11/2016`: there is no month 25). Refused: `03/11/2016` (3 November or 11 March?), and a date
+without its day or month (`novembre 2016`, `2016`), which dateutil would complete with today's.
 """
 
 from __future__ import annotations
@@ -20,7 +21,13 @@ from .texts import Day, Text
 
 ISO_FORM = Text("write it in ISO form, YYYY-MM-DD (with HH:MM if you like), e.g. 2016-11-25 09:00")
 YEAR_FIRST = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ T]+(.+))?")
+# An ISO-looking date whose numbers fromisoformat refused: checked, so that month 13 is said as such.
+ISO_SHAPE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]+(\d{1,2})(?::(\d{2}))?\b.*)?")
+ISO_DAY_AT = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2}),? (?:à|a|at) (.+)")  # 2016-11-10 à 9h30
 YEAR_LAST = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T]+(.+))?")
+# French typography spaces the hour: `9 h 30`, `14 h`.
+SPACED_HOUR = re.compile(r"\b(\d{1,2}) ?h ?(\d{2})?\b")
+AT = re.compile(r"^(?:à|a|at),? ")  # '25/11/2016 à 9h30'
 TIME = re.compile(r"(\d{1,2})(?::(\d{2})(?::(\d{2}))?|h(\d{2})?)")
 TOKEN = re.compile(r"\d{1,2}(?::\d{2}(?::\d{2})?|h(?:\d{2})?)(?![\w:])|\d+|[^\W\d_]+")
 # Words around a written date that say nothing about it ('le 1er novembre', 'the 3rd of May', 'à 9h').
@@ -39,17 +46,36 @@ class DateError(ValueError):
 def parse_date(text: str, languages: tuple[str, ...] = ("fr", "en")) -> SafeDatetime | None:
     """The date written in `text`, None when it is in none of the forms above (Pelican's parser may try)."""
     value = " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+    if not value:
+        raise DateError(Text("the date is empty"), Text("write the date (e.g. 2016-11-25 09:00), or remove the line"))
+    value = SPACED_HOUR.sub(lambda hour: f"{hour[1]}h{hour[2] or ''}", value)
     with _invalid_as_error(value):
         try:
             return _safe(datetime.datetime.fromisoformat(value))
         except ValueError:
-            pass
-        if match := YEAR_FIRST.fullmatch(value):
+            if shape := ISO_SHAPE.fullmatch(value):  # 2016-13-10, 2016-11-10 25:00: which number is wrong
+                datetime.datetime(*(int(number or 0) for number in shape.groups()))
+        if match := YEAR_FIRST.fullmatch(value) or ISO_DAY_AT.fullmatch(value):
             year, month, day, clock = match.groups()
             return _combine(value, int(year), int(month), int(day), clock)
         if match := YEAR_LAST.fullmatch(value):
             return _numeric_day_and_month(value, match)
-        return _written_out(value, tuple(dict.fromkeys((*languages, "fr", "en"))))
+        return _written_out(value, tuple(dict.fromkeys((*languages, "fr", "en")))) or _incomplete(value)
+
+
+def _incomplete(value: str) -> None:
+    """Refuse what dateutil reads only by filling a part in from today (`2016`, `Nov 2016`); else None."""
+    from dateutil.parser import ParserError, parse  # noqa: PLC0415 - Pelican's own date parser
+
+    try:
+        readings = [parse(value, default=datetime.datetime(2000, 1, 1)),
+                    parse(value, default=datetime.datetime(2001, 2, 2))]
+    except (ParserError, ValueError, OverflowError):
+        return None
+    if any(getattr(readings[0], part) != getattr(readings[1], part) for part in ("year", "month", "day")):
+        raise DateError(Text("'{value}' is not a whole date (a day, a month and a year): it would be completed "
+                             "with today's", value=value), ISO_FORM)
+    return None
 
 
 class _invalid_as_error:
@@ -76,7 +102,7 @@ def _safe(value: datetime.datetime) -> SafeDatetime:
 def _combine(value: str, year: int, month: int, day: int, clock: str | None) -> SafeDatetime:
     hour = minute = second = 0
     if clock:
-        match = TIME.fullmatch(clock.strip())
+        match = TIME.fullmatch(AT.sub("", clock.strip()))
         if not match:
             raise DateError(Text("cannot read the time in '{value}'", value=value))
         hour, minute, second = int(match[1]), int(match[2] or match[4] or 0), int(match[3] or 0)
@@ -121,6 +147,10 @@ def _written_out(value: str, languages: tuple[str, ...]) -> SafeDatetime | None:
             weekday = weekdays[token]
         elif token not in FILLERS:
             return None  # not a written-out date: leave it to Pelican's parser
+    if year is None and day is not None and month is not None and clock and clock.isdigit():
+        raise DateError(Text("'{value}' has a two-digit year", value=value), ISO_FORM)  # '10 novembre 16'
+    if month is not None and year is not None and day is None:
+        raise DateError(Text("'{value}' has no day", value=value), ISO_FORM)
     if None in (day, month, year):
         return None
     when = _combine(value, year, month, day, clock)

@@ -20,7 +20,11 @@ def value_mistakes(metadata: dict, settings: dict) -> list[tuple[str, str, str]]
     seen: dict[str, str] = {}
     for tag in metadata.get("tags") or []:
         name, slug = str(tag), getattr(tag, "slug", "") or ""
-        if not slug:
+        if name.startswith("#"):  # the hashtag habit: '#a #b' is one tag, 'a-b'
+            words = ", ".join(word.strip() for word in name.split("#") if word.strip())
+            found.append(("tags", Text("the tag '{name}' starts with #", name=name),
+                          Text("write the tags without #, separated by commas: 'Tags: {words}'", words=words)))
+        elif not slug:
             found.append(("tags", Text("the tag '{tag}' gives no address (no letter or digit)", tag=name),
                           Text("write the tag in words, without HTML, e.g. 'Tags: leadership, confiance'")))
         elif slug in seen:

@@ -16,6 +16,7 @@ from . import settings as plugin_settings
 from . import sites
 from .conversion_cache import conversions
 from .dates import DateError, parse_date
+from .habits import not_utf8, read_habits
 from .header import parse_header, repeated_keys
 from .header_values import value_mistakes
 from .markdown_links import EXTENSION as EXTERNAL_LINKS
@@ -66,6 +67,7 @@ class BlogMarkdownReader(MarkdownReader):
         self._repeated: dict[str, list[int]] = {}
         content, metadata = self._read_checked(source_path)
         if metadata or content:  # an empty or unreadable file has no header to check; a bad date does
+            read_habits(metadata, self._header_lines, sites.languages(self.settings), self.settings, self._report)
             self._check_language(metadata)
             self._check_header(metadata, content)
             self._check_kind(metadata)
@@ -131,8 +133,8 @@ class BlogMarkdownReader(MarkdownReader):
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
-            self._report("encoding", Text("the file is not valid UTF-8 (byte {byte})", byte=error.start),
-                         Text("save the file as UTF-8 in your editor"))
+            self._report("encoding", not_utf8(raw, error), Text("save the file as UTF-8 in your editor"),
+                         raw[:error.start].count(b"\n") + 1)
             return "", {}
         if not raw.strip():
             self._report("file", Text("the file is empty"),

@@ -195,11 +195,12 @@ def template_sources(environment, template_names: set[str]) -> Iterator[str]:
         if name in seen:
             continue
         seen.add(name)
-        source = environment.loader.get_source(environment, name)[0]
+        source, filename, _uptodate = environment.loader.get_source(environment, name)
         yield source
         if source not in _references:
-            _references[source] = [other for other in meta.find_referenced_templates(environment.parse(source))
-                                   if other]
+            # Named, so that a syntax error in a partial says which file and line (template_errors.py).
+            parsed = environment.parse(source, name, filename)
+            _references[source] = [other for other in meta.find_referenced_templates(parsed) if other]
         queue += _references[source]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import traceback
 
-from jinja2 import TemplateError, TemplateSyntaxError
+from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 
 from .problems import BuildError, Problem
 from .texts import Text
@@ -22,6 +22,11 @@ def as_build_error(error: BaseException, theme: str) -> BuildError | None:
     else:
         where, line = _innermost_template(error, theme)
     path = _relative(where, theme) if where else Text("(theme)")
+    if isinstance(error, TemplateNotFound):  # Jinja's message is the bare name
+        return BuildError([Problem(path, "template", Text("the template '{name}' is not in the theme",
+                                                          name=error.name),
+                                   Text("correct the name, or add theme/templates/{name}", name=error.name),
+                                   line)])
     # Jinja's own words stay as Jinja wrote them (English): only the sentence around them is ours.
     message = Text("template error: {jinja_message}", jinja_message=(error.message or type(error).__name__).rstrip("."))
     return BuildError([Problem(path, "template", message, FIX, line)])

@@ -258,7 +258,7 @@ def _posts(content: Path, cases_dir: str) -> Iterator[tuple[Path, dict]]:
 
 
 def _unlisted(header: dict) -> bool:
-    return header.get("status") in {"draft", "hidden"}
+    return header.get("status", "").strip().lower() in {"draft", "hidden"}  # 'Status: Draft' too
 
 
 def _slug(path: Path, header: dict) -> str:

@@ -196,10 +196,10 @@ def test_an_invisible_character_before_the_first_key_is_named():
 def test_the_new_messages_are_said_in_french_with_their_values():
     mistake = parse_header("Title: x\n\u200bDate: 2016-11-10\n\n" + BODY).mistakes[0]
     assert mistake.message.in_language("fr") == ("la ligne 2 commence par un caractère invisible (U+200B)\u00a0: "
-                                                 "l'en-tête s'arrête donc là")
+                                                 "l’en-tête s’arrête donc là")
     with pytest.raises(DateError) as raised:
         parse_date("2016")
-    assert raised.value.message.in_language("fr").startswith("«\u00a02016\u00a0» n'est pas une date complète")
+    assert raised.value.message.in_language("fr").startswith("«\u00a02016\u00a0» n’est pas une date complète")
 
 
 def test_a_language_being_added_without_its_catalog_is_a_warning_found_where_gettext_looks(tmp_path):

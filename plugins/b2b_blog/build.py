@@ -201,13 +201,6 @@ def write_report(path: Path, error: Exception | None) -> None:
         found = []
     elif isinstance(error, BuildError):
         found = error.as_json()
-    elif isinstance(error, SyntaxError):  # the settings file is Python
-        # Python's own words (error.msg) stay as Python says them.
-        found = [problem_data(Problem(os.path.basename(error.filename or "pelicanconf.py"), "settings",
-                                      Text("Python cannot read the settings: {python_message}",
-                                           python_message=error.msg),
-                                      Text("correct the syntax at that line (a bracket or quote left open?)"),
-                                      error.lineno))]
     else:
         # Our own message when the error carries one, else the error's words as they are.
         detail = error.args[0] if error.args and isinstance(error.args[0], Text) and len(error.args) == 1 \

@@ -10,13 +10,12 @@ from babel.messages.pofile import PoFileError, read_po
 from jinja2 import Environment, FileSystemLoader, TemplateError, nodes
 
 from . import sites
-from .localization import catalogs_source
+from .localization import DOMAIN, catalogs_source
 from .problems import Problem
 from .texts import Text
 
 logger = logging.getLogger(__name__)
 
-DOMAIN = "messages"
 # The catalogs the last check found missing for a language being added (warned of, not refused).
 awaited: list[Problem] = []
 # A line of a .po file: a keyword and a quoted text, a quoted text alone (continued), a comment or nothing.

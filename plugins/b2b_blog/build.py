@@ -24,6 +24,7 @@ from .leftovers import remove_dead_leftovers
 from .logged_errors import ErrorsAsProblems
 from .problems import BuildError, Problem, problem_data, problems
 from .render_cache import render_cache
+from .settings_file import syntax_problem
 from .template_errors import as_build_error
 from .texts import Text
 
@@ -201,6 +202,8 @@ def write_report(path: Path, error: Exception | None) -> None:
         found = []
     elif isinstance(error, BuildError):
         found = error.as_json()
+    elif isinstance(error, SyntaxError):  # the settings file is Python
+        found = [problem_data(syntax_problem(error))]
     else:
         # Our own message when the error carries one, else the error's words as they are.
         detail = error.args[0] if error.args and isinstance(error.args[0], Text) and len(error.args) == 1 \

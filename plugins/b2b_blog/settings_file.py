@@ -40,10 +40,7 @@ def read_settings_file(path: str, override: dict | None = None) -> dict:
     try:
         settings = read_settings(path, override=override)
     except SyntaxError as error:
-        raise BuildError([Problem(name, "settings", Text("Python cannot read the settings: {reason}",
-                                                         reason=error.msg),
-                                  Text("correct the syntax at that line (a bracket or quote left open?)"),
-                                  error.lineno)]) from None
+        raise BuildError([syntax_problem(error, name)]) from None
     except ValueError as error:
         if not str(error).startswith(MISSING_THEME):
             raise _stopped(name, path, error) from None
@@ -62,6 +59,13 @@ def read_settings_file(path: str, override: dict | None = None) -> dict:
     if mistakes := plugins(settings):
         raise BuildError(mistakes)
     return settings
+
+
+def syntax_problem(error: SyntaxError, name: str | None = None) -> Problem:
+    """A settings file Python cannot read, at its line, with Python's words."""
+    return Problem(name or os.path.basename(error.filename or "pelicanconf.py"), "settings",
+                   Text("Python cannot read the settings: {reason}", reason=error.msg),
+                   Text("correct the syntax at that line (a bracket or quote left open?)"), error.lineno)
 
 
 def _stopped(name: str, path: str, error: Exception) -> BuildError:
